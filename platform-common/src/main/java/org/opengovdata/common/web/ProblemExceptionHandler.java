@@ -1,0 +1,199 @@
+package org.opengovdata.common.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import org.opengovdata.common.problem.ApiException;
+import org.opengovdata.common.problem.ApiException.FieldError;
+import org.opengovdata.common.problem.ProblemType;
+import org.opengovdata.common.problem.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The one error handler of a service: every exception becomes {@code application/problem+json} with
+ * a stable type, the request path as instance, the request id, and for bad input the name of the
+ * offending parameter in {@code errors[]}.
+ */
+@RestControllerAdvice
+public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<Object> handleApiException(ApiException ex, WebRequest request) {
+    ProblemDetail body = ex.toProblem();
+    return handleExceptionInternal(ex, body, new HttpHeaders(), ex.type().status(), request);
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<Object> handleConstraintViolation(
+      ConstraintViolationException ex, WebRequest request) {
+    List<FieldError> errors =
+        ex.getConstraintViolations().stream()
+            .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+            .toList();
+    return badInput(ex, errors, request);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+    log.error("Unhandled error on {}", describe(request), ex);
+    ProblemDetail body =
+        Problems.of(ProblemType.INTERNAL, "An unexpected error occurred; it has been logged.");
+    return handleExceptionInternal(
+        ex, body, new HttpHeaders(), ProblemType.INTERNAL.status(), request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String name =
+        ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+    String expected =
+        ex.getRequiredType() == null ? "a valid value" : describeType(ex.getRequiredType());
+    String detail = "'%s' is not %s for parameter '%s'".formatted(ex.getValue(), expected, name);
+    return badInput(ex, List.of(new FieldError(name, detail)), request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String name = ex.getParameterName();
+    return badInput(
+        ex, List.of(new FieldError(name, "parameter '%s' is required".formatted(name))), request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldError> errors =
+        ex.getParameterValidationResults().stream()
+            .flatMap(
+                r ->
+                    r.getResolvableErrors().stream()
+                        .map(e -> new FieldError(parameterName(r), message(r, e))))
+            .toList();
+    return badInput(ex, errors, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldError> errors =
+        ex.getBindingResult().getFieldErrors().stream()
+            .map(e -> new FieldError(e.getField(), e.getField() + " " + e.getDefaultMessage()))
+            .toList();
+    ProblemDetail body = Problems.of(ProblemType.INVALID_BODY, summary(errors));
+    body.setProperty("errors", errors);
+    return handleExceptionInternal(ex, body, headers, ProblemType.INVALID_BODY.status(), request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail body =
+        Problems.of(ProblemType.NOT_FOUND, "No resource at /" + ex.getResourcePath() + ".");
+    return handleExceptionInternal(ex, body, headers, ProblemType.NOT_FOUND.status(), request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail body =
+        Problems.of(
+            ProblemType.INVALID_BODY,
+            "The request body could not be read: it is missing or not well-formed.");
+    return handleExceptionInternal(ex, body, headers, ProblemType.INVALID_BODY.status(), request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body instanceof ProblemDetail problem && request instanceof NativeWebRequest web) {
+      HttpServletRequest servlet = web.getNativeRequest(HttpServletRequest.class);
+      if (servlet != null) {
+        Problems.complete(problem, servlet.getRequestURI(), RequestIdFilter.idOf(servlet));
+      }
+    }
+    return super.createResponseEntity(body, headers, status, request);
+  }
+
+  private ResponseEntity<Object> badInput(
+      Exception ex, List<FieldError> errors, WebRequest request) {
+    ProblemDetail body = Problems.of(ProblemType.INVALID_PARAMETER, summary(errors));
+    body.setProperty("errors", errors);
+    return handleExceptionInternal(
+        ex, body, new HttpHeaders(), ProblemType.INVALID_PARAMETER.status(), request);
+  }
+
+  private static String summary(List<FieldError> errors) {
+    if (errors.isEmpty()) {
+      return "The request is invalid.";
+    }
+    return String.join("; ", errors.stream().map(FieldError::detail).toList());
+  }
+
+  private static String parameterName(ParameterValidationResult result) {
+    String name = result.getMethodParameter().getParameterName();
+    return name == null ? "parameter" : name;
+  }
+
+  private static String message(ParameterValidationResult result, MessageSourceResolvable error) {
+    Object value = result.getArgument();
+    return "parameter '%s' %s (got '%s')"
+        .formatted(parameterName(result), error.getDefaultMessage(), value);
+  }
+
+  private static String lastNode(String path) {
+    int dot = path.lastIndexOf('.');
+    return dot < 0 ? path : path.substring(dot + 1);
+  }
+
+  private static String describeType(Class<?> type) {
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "a number";
+    }
+    if (type.isEnum()) {
+      return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+    }
+    return "a valid " + type.getSimpleName();
+  }
+
+  private static String describe(WebRequest request) {
+    return request instanceof ServletWebRequest s
+        ? s.getRequest().getMethod() + " " + s.getRequest().getRequestURI()
+        : request.getDescription(false);
+  }
+}

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Brings the whole platform up on this machine: PostgreSQL, Redis, Elasticsearch, then the four
+# services. Idempotent: running it again starts only what is not running.
+#   scripts/up.sh [--no-build] [--scale N]   (see README.md)
+source "$(dirname "$0")/lib/common.sh"
+
+BUILD=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-build) BUILD=0 ;;
+    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    *) die "unknown option: $1 (try --help)" ;;
+  esac
+  shift
+done
+
+# name:port:module — gateway last, so that it finds its routes ready.
+SERVICES=(catalog:8081:catalog-service search:8082:search-service archive:8083:archive-service gateway:8080:gateway)
+
+ensure_postgres
+ensure_databases
+ensure_redis
+ensure_elasticsearch
+ensure_local_secrets
+
+export DB_USER="${DB_USER:-opendata}" DB_PASSWORD="${DB_PASSWORD:-opendata}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT}"
+export ES_URL="${ES_URL:-http://127.0.0.1:$ES_PORT}"
+export ARCHIVE_OCFL_ROOT="${ARCHIVE_OCFL_ROOT:-$OPENDATA_HOME/archive/ocfl}"
+export ARCHIVE_BACKUP_TARGETS="${ARCHIVE_BACKUP_TARGETS:-$OPENDATA_HOME/archive/backup}"
+export CATALOG_URL="${CATALOG_URL:-http://127.0.0.1:8081}"
+export SEARCH_URL="${SEARCH_URL:-http://127.0.0.1:8082}"
+export ARCHIVE_URL="${ARCHIVE_URL:-http://127.0.0.1:8083}"
+
+to_start=()
+for entry in "${SERVICES[@]}"; do
+  IFS=: read -r name port module <<<"$entry"
+  if running "$name"; then
+    log "$name already running (pid $(recorded_pid "$name"))"
+  elif port_open "$port"; then
+    die "port $port is taken by another process; stop it or free the port for $name."
+  else
+    to_start+=("$entry")
+  fi
+done
+
+if [ ${#to_start[@]} -gt 0 ] && [ "$BUILD" = 1 ]; then
+  log "building the services (log: $LOG_DIR/build.log)"
+  "$ROOT_DIR/mvnw" -B -f "$ROOT_DIR/pom.xml" -DskipTests -Dspotless.check.skip=true package \
+    >"$LOG_DIR/build.log" 2>&1 || die "build failed; see $LOG_DIR/build.log"
+fi
+
+start_service() {
+  local name="$1" port="$2" module="$3" jar
+  jar=$(ls "$ROOT_DIR/$module"/target/"$module"-*.jar 2>/dev/null | grep -v -- '-plain\|-tests' | head -n 1)
+  [ -n "$jar" ] || die "no jar for $module; run without --no-build"
+  # Run a copy, so that a later build never rewrites the jar under a running JVM.
+  cp "$jar" "$RUN_DIR/$name.jar"
+  local db=""
+  case "$name" in
+    catalog) db="jdbc:postgresql://127.0.0.1:$PG_PORT/opendata_catalog" ;;
+    archive) db="jdbc:postgresql://127.0.0.1:$PG_PORT/opendata_archive" ;;
+  esac
+  log "starting $name on port $port (log: $LOG_DIR/$name.log)"
+  DB_URL="${db:-${DB_URL:-}}" PORT="$port" nohup java -Xms64m -Xmx512m \
+    -jar "$RUN_DIR/$name.jar" >"$LOG_DIR/$name.log" 2>&1 &
+  record_pid "$name" $!
+}
+
+service_ready() { curl -fs "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null; }
+
+for entry in "${to_start[@]}"; do
+  IFS=: read -r name port module <<<"$entry"
+  start_service "$name" "$port" "$module"
+done
+for entry in "${to_start[@]}"; do
+  IFS=: read -r name port module <<<"$entry"
+  wait_until 180 "$name" service_ready "$port" || {
+    pid_alive "$(recorded_pid "$name")" || die "$name exited; see $LOG_DIR/$name.log"
+    die "$name is not ready after 180 s; see $LOG_DIR/$name.log"
+  }
+done
+
+cat <<TXT
+
+  Open Government Data Platform is up.
+    gateway   http://localhost:8080        (API docs: http://localhost:8080/docs)
+    catalog   http://localhost:8080/api/v1/catalog/info
+    search    http://localhost:8080/api/v1/search/info
+    archive   http://localhost:8080/api/v1/archive/info
+    Elasticsearch http://127.0.0.1:$ES_PORT · PostgreSQL 127.0.0.1:$PG_PORT · Redis 127.0.0.1:$REDIS_PORT
+  Admin API key (local only): $ADMIN_API_KEY
+  Logs: $LOG_DIR      Stop: scripts/down.sh
+TXT

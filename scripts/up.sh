@@ -45,8 +45,10 @@ for entry in "${SERVICES[@]}"; do
 done
 
 if [ ${#to_start[@]} -gt 0 ] && [ "$BUILD" = 1 ]; then
-  log "building the services (log: $LOG_DIR/build.log)"
-  "$ROOT_DIR/mvnw" -B -f "$ROOT_DIR/pom.xml" -DskipTests -Dspotless.check.skip=true package \
+  modules=$(printf '%s\n' "${to_start[@]}" | cut -d: -f3 | paste -sd, -)
+  log "building $modules (log: $LOG_DIR/build.log)"
+  "$ROOT_DIR/mvnw" -B -f "$ROOT_DIR/pom.xml" -DskipTests -Dspotless.check.skip=true \
+    -pl "$modules" -am package \
     >"$LOG_DIR/build.log" 2>&1 || die "build failed; see $LOG_DIR/build.log"
 fi
 

@@ -1,0 +1,72 @@
+package org.opengovdata.gateway.routing;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.opengovdata.common.problem.ProblemType;
+import org.opengovdata.common.problem.Problems;
+import org.opengovdata.gateway.web.ProblemResponses;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where a route's circuit breaker sends a request that the service could not answer: 503 (or 504 on
+ * a time-out) as problem+json, with {@code Retry-After} telling the client when the route will try
+ * the service again.
+ */
+@RestController
+class FallbackController {
+
+  private final CircuitBreakerRegistry breakers;
+  private final ProblemResponses responses;
+
+  FallbackController(CircuitBreakerRegistry breakers, ProblemResponses responses) {
+    this.breakers = breakers;
+    this.responses = responses;
+  }
+
+  @RequestMapping("/fallback/{service}")
+  Mono<Void> serviceUnavailable(@PathVariable String service, ServerWebExchange exchange) {
+    Throwable cause =
+        exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+    CircuitBreaker breaker = breakers.circuitBreaker(service);
+    ProblemDetail problem;
+    if (cause instanceof TimeoutException) {
+      problem =
+          Problems.of(
+              ProblemType.GATEWAY_TIMEOUT,
+              "The %s service did not answer in time; try again later.".formatted(service));
+    } else {
+      String why =
+          cause instanceof CallNotPermittedException
+              ? "is failing and calls to it are paused"
+              : "cannot be reached";
+      problem =
+          Problems.of(
+              ProblemType.SERVICE_UNAVAILABLE,
+              "The %s service %s; try again later.".formatted(service, why));
+    }
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter(breaker).toSeconds()));
+    return responses.write(exchange, problem, headers);
+  }
+
+  /** While the circuit is open, the wait before it lets a trial call through; else a second. */
+  private static Duration retryAfter(CircuitBreaker breaker) {
+    if (breaker.getState() == CircuitBreaker.State.OPEN) {
+      Duration wait =
+          Duration.ofMillis(
+              breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
+      return wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait;
+    }
+    return Duration.ofSeconds(1);
+  }
+}

@@ -1,0 +1,116 @@
+package org.opengovdata.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.opengovdata.common.testsupport.Http;
+import org.opengovdata.common.testsupport.TestInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway with real Redis in front of real HTTP servers: routing, request ids, problem+json,
+ * and the circuit breaker's fast 503 for a dead service and its recovery.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutingIntegrationTest {
+
+  static final StubService CATALOG = StubService.on(StubService.freePort());
+  static final int DEAD_SEARCH_PORT = StubService.freePort();
+  static final int LATE_ARCHIVE_PORT = StubService.freePort();
+
+  @DynamicPropertySource
+  static void routes(DynamicPropertyRegistry registry) {
+    TestInfrastructure.registerRedis(registry);
+    registry.add("CATALOG_URL", () -> "http://127.0.0.1:" + CATALOG.port());
+    registry.add("SEARCH_URL", () -> "http://127.0.0.1:" + DEAD_SEARCH_PORT);
+    registry.add("ARCHIVE_URL", () -> "http://127.0.0.1:" + LATE_ARCHIVE_PORT);
+  }
+
+  @AfterAll
+  static void stopStubs() {
+    CATALOG.close();
+  }
+
+  @LocalServerPort int port;
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  @Test
+  void routesToTheServiceAndPropagatesTheRequestId() {
+    HttpResponse<String> response =
+        Http.get(url("/api/v1/catalog/info"), "X-Request-Id", "portal-42");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(JsonPath.<String>read(response.body(), "$.path")).isEqualTo("/api/v1/catalog/info");
+    assertThat(JsonPath.<String>read(response.body(), "$.requestId")).isEqualTo("portal-42");
+    assertThat(response.headers().allValues("X-Request-Id")).containsExactly("portal-42");
+  }
+
+  @Test
+  void unknownPathIsProblemJson() {
+    HttpResponse<String> response = Http.get(url("/no/such/path"));
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(JsonPath.<String>read(response.body(), "$.type")).endsWith("/problems/not-found");
+    assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+  }
+
+  @Test
+  void deadServiceAnswers503ProblemWithRetryAfterQuickly() {
+    Http.get(url("/api/v1/search/info")); // warm-up: first call pays for class loading
+    for (int i = 0; i < 5; i++) {
+      long start = System.nanoTime();
+      HttpResponse<String> response = Http.get(url("/api/v1/search/info"));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
+      assertThat(response.headers().firstValue("Retry-After")).isPresent();
+      assertThat(JsonPath.<String>read(response.body(), "$.instance"))
+          .isEqualTo("/api/v1/search/info");
+      assertThat(millis).as("503 latency in ms").isLessThan(1000);
+    }
+  }
+
+  @Test
+  void routeRecoversWhenTheServiceComesBack() {
+    assertThat(Http.get(url("/api/v1/archive/info")).statusCode()).isEqualTo(503);
+    try (StubService archive = StubService.on(LATE_ARCHIVE_PORT)) {
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> Http.get(url("/api/v1/archive/info")).statusCode() == 200);
+    }
+  }
+
+  @Test
+  void serverErrorsAndWritesAreNotRetried() {
+    CATALOG.resetCalls();
+    CATALOG.respondWith(500);
+    try {
+      assertThat(Http.get(url("/api/v1/catalog/fiscal/items")).statusCode()).isEqualTo(500);
+      assertThat(Http.send("POST", url("/api/v1/catalog/fiscal/items/bulk"), "x").statusCode())
+          .isEqualTo(500);
+      assertThat(CATALOG.calls("GET")).isEqualTo(1);
+      assertThat(CATALOG.calls("POST")).isEqualTo(1);
+    } finally {
+      CATALOG.respondWith(200);
+    }
+  }
+
+  @Test
+  void readinessReflectsRedis() {
+    HttpResponse<String> response = Http.get(url("/actuator/health/readiness"));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(JsonPath.<String>read(response.body(), "$.components.redis.status")).isEqualTo("UP");
+  }
+}

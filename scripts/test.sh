@@ -24,10 +24,12 @@ ensure_databases
 ensure_redis
 ensure_elasticsearch
 
-export DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/opendata_test"
+export DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$TEST_DB_NAME"
 export DB_USER=opendata DB_PASSWORD=opendata
 export REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 export ES_URL="http://127.0.0.1:$ES_PORT"
+
+"$ROOT_DIR/scripts/lint-specs.sh" --display-only-failures
 
 cd "$ROOT_DIR"
 ./mvnw -B verify "$@"

@@ -18,6 +18,8 @@ ES_USER="opendata-es"
 ES_PORT="${ES_PORT:-9200}"
 PG_PORT="${PG_PORT:-5432}"
 REDIS_PORT="${REDIS_PORT:-6379}"
+# Tests use their own database; set TEST_DB_NAME to keep parallel work trees apart.
+TEST_DB_NAME="${TEST_DB_NAME:-opendata_test}"
 
 mkdir -p "$LOG_DIR" "$RUN_DIR"
 
@@ -97,11 +99,11 @@ ensure_postgres() {
 }
 
 ensure_databases() {
-  pg_admin -d postgres <<'SQL'
+  pg_admin -d postgres -v test_db="$TEST_DB_NAME" <<'SQL'
 select 'create role opendata login password ''opendata'''
  where not exists (select from pg_roles where rolname = 'opendata') \gexec
 select format('create database %I owner opendata', d)
-  from unnest(array['opendata_catalog', 'opendata_archive', 'opendata_test']) d
+  from unnest(array['opendata_catalog', 'opendata_archive', :'test_db']) d
  where not exists (select from pg_database where datname = d) \gexec
 SQL
 }

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opengovdata.common.testsupport.Http;
+import org.opengovdata.common.testsupport.ServiceSecurityContract;
 import org.opengovdata.common.testsupport.TestInfrastructure;
+import org.opengovdata.common.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +29,7 @@ import redis.clients.jedis.JedisPooled;
 
 /** The archive on its real infrastructure: migrated schema, OCFL storage root, Redis, HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ArchiveInfrastructureIntegrationTest {
+class ArchiveInfrastructureIntegrationTest extends ServiceSecurityContract {
 
   static final Path OCFL_ROOT = temporaryDirectory();
 
@@ -35,10 +37,22 @@ class ArchiveInfrastructureIntegrationTest {
   static void infrastructure(DynamicPropertyRegistry registry) {
     TestInfrastructure.registerPostgres(registry);
     TestInfrastructure.registerRedis(registry);
+    TestTokens.registerSecret(registry);
     registry.add("opendata.archive.ocfl.root", () -> OCFL_ROOT.resolve("ocfl").toString());
   }
 
   @LocalServerPort int port;
+
+  @Override
+  protected String service() {
+    return "archive";
+  }
+
+  @Override
+  protected String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
   @Autowired JdbcClient jdbc;
   @Autowired JedisPooled redis;
   @Autowired OcflRepository ocfl;

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opengovdata.common.testsupport.Http;
+import org.opengovdata.common.testsupport.ServiceSecurityContract;
 import org.opengovdata.common.testsupport.TestInfrastructure;
+import org.opengovdata.common.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,15 +21,27 @@ import redis.clients.jedis.JedisPooled;
 
 /** The catalog on its real infrastructure: migrated PostgreSQL schema, Redis, HTTP edges. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CatalogInfrastructureIntegrationTest {
+class CatalogInfrastructureIntegrationTest extends ServiceSecurityContract {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     TestInfrastructure.registerPostgres(registry);
     TestInfrastructure.registerRedis(registry);
+    TestTokens.registerSecret(registry);
   }
 
   @LocalServerPort int port;
+
+  @Override
+  protected String service() {
+    return "catalog";
+  }
+
+  @Override
+  protected String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
   @Autowired JdbcClient jdbc;
   @Autowired JedisPooled redis;
 

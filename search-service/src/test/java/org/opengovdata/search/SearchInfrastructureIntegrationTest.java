@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opengovdata.common.testsupport.Http;
+import org.opengovdata.common.testsupport.ServiceSecurityContract;
 import org.opengovdata.common.testsupport.TestInfrastructure;
+import org.opengovdata.common.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,15 +25,27 @@ import redis.clients.jedis.JedisPooled;
 
 /** The search service on its real infrastructure: an index created and queried, Redis, HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SearchInfrastructureIntegrationTest {
+class SearchInfrastructureIntegrationTest extends ServiceSecurityContract {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     TestInfrastructure.registerElasticsearch(registry);
     TestInfrastructure.registerRedis(registry);
+    TestTokens.registerSecret(registry);
   }
 
   @LocalServerPort int port;
+
+  @Override
+  protected String service() {
+    return "search";
+  }
+
+  @Override
+  protected String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
   @Autowired ElasticsearchClient elasticsearch;
   @Autowired JedisPooled redis;
 

@@ -7,6 +7,8 @@ import org.opengovdata.common.problem.ApiException;
 import org.opengovdata.common.problem.ApiException.FieldError;
 import org.opengovdata.common.problem.ProblemType;
 import org.opengovdata.common.problem.Problems;
+import org.opengovdata.common.security.Caller;
+import org.opengovdata.common.security.ProblemSecurityHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -16,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -53,6 +56,28 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
             .toList();
     return badInput(ex, errors, request);
+  }
+
+  /**
+   * A {@code @PreAuthorize} refusal inside a controller: 401 for an anonymous caller, 403 for a
+   * caller whose key lacks the role (the catch-all below would otherwise make it a 500).
+   */
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex, WebRequest request) {
+    boolean anonymous = Caller.current().isEmpty();
+    ProblemDetail body =
+        anonymous
+            ? Problems.of(
+                ProblemType.UNAUTHORIZED,
+                "This operation needs an API key with the right role: call through the gateway"
+                    + " with X-API-Key.")
+            : ProblemSecurityHandlers.forbidden();
+    HttpHeaders headers = new HttpHeaders();
+    if (anonymous) {
+      headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"opendata\"");
+    }
+    return handleExceptionInternal(
+        ex, body, headers, HttpStatusCode.valueOf(body.getStatus()), request);
   }
 
   @ExceptionHandler(Exception.class)

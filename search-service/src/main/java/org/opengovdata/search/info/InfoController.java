@@ -29,7 +29,11 @@ class InfoController implements InfoApi {
                 current.buildTime() == null ? null : current.buildTime().atOffset(ZoneOffset.UTC))
             .dependencies(
                 current.dependencies().entrySet().stream()
-                    .map(e -> new DependencyStatusDto().name(e.getKey()).status(e.getValue()))
+                    .map(
+                        e ->
+                            new DependencyStatusDto()
+                                .name(e.getKey())
+                                .status(DependencyStatusDto.StatusEnum.fromValue(e.getValue())))
                     .toList());
     return ResponseEntity.ok(body);
   }

@@ -1,0 +1,25 @@
+package org.opengovdata.common.security;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/** The verified caller of the current request: API key id and roles from the identity token. */
+public record Caller(String subject, List<Role> roles) {
+
+  /** The caller, when the request carried a valid identity token. */
+  public static Optional<Caller> current() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication instanceof JwtAuthenticationToken jwt) {
+      List<Role> roles =
+          jwt.getAuthorities().stream()
+              .map(a -> a.getAuthority().replaceFirst("^ROLE_", ""))
+              .flatMap(name -> Role.fromClaim(name).stream())
+              .toList();
+      return Optional.of(new Caller(jwt.getName(), roles));
+    }
+    return Optional.empty();
+  }
+}

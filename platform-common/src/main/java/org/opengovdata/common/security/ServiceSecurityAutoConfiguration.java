@@ -1,0 +1,143 @@
+package org.opengovdata.common.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How every service trusts a caller: only through the gateway's identity token.
+ *
+ * <ul>
+ *   <li>Public reads ({@code GET}/{@code HEAD}) are anonymous; restricted reads say so with
+ *       {@code @PreAuthorize}.
+ *   <li>Everything else — every write, every {@code /admin/} path — needs a valid token; the
+ *       endpoint then checks its role with {@code @PreAuthorize("hasRole('PUBLISHER')")}.
+ *   <li>No token → 401, wrong role → 403, both problem+json.
+ * </ul>
+ */
+@AutoConfiguration(
+    beforeName = {
+      "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+      "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
+    })
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@EnableMethodSecurity
+@EnableConfigurationProperties(IdentityTokenProperties.class)
+public class ServiceSecurityAutoConfiguration {
+
+  @Bean
+  SecurityFilterChain serviceSecurityFilterChain(
+      HttpSecurity http, JwtDecoder decoder, ProblemSecurityHandlers problems) throws Exception {
+    http.csrf(csrf -> csrf.disable())
+        .cors(cors -> cors.disable())
+        .httpBasic(basic -> basic.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .requestCache(cache -> cache.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/actuator/health/**", "/actuator/info", "/error")
+                    .permitAll()
+                    .requestMatchers("/api/v1/*/admin/**")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.GET, "/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.HEAD, "/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(rolesConverter()))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    return http.build();
+  }
+
+  @Bean
+  ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json) {
+    return new ProblemSecurityHandlers(json);
+  }
+
+  @Bean
+  JwtDecoder identityTokenDecoder(IdentityTokenProperties properties) {
+    NimbusJwtDecoder decoder =
+        NimbusJwtDecoder.withSecretKey(IdentityToken.key(properties.secret()))
+            .macAlgorithm(MacAlgorithm.HS256)
+            .build();
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            new JwtTimestampValidator(properties.clockSkew()),
+            new JwtIssuerValidator(IdentityToken.ISSUER),
+            shortLived(properties.clockSkew())));
+    return decoder;
+  }
+
+  /** Rejects tokens that live longer than the gateway ever mints, or that lack a lifetime. */
+  private static OAuth2TokenValidator<Jwt> shortLived(Duration skew) {
+    return jwt -> {
+      Instant issued = jwt.getIssuedAt();
+      Instant expires = jwt.getExpiresAt();
+      if (issued == null
+          || expires == null
+          || Duration.between(issued, expires).compareTo(IdentityToken.MAX_LIFETIME.plus(skew))
+              > 0) {
+        return OAuth2TokenValidatorResult.failure(
+            new OAuth2Error("invalid_token", "identity tokens must live at most 60 s", null));
+      }
+      return OAuth2TokenValidatorResult.success();
+    };
+  }
+
+  private static JwtAuthenticationConverter rolesConverter() {
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(rolesFromClaim());
+    return converter;
+  }
+
+  private static Converter<Jwt, Collection<GrantedAuthority>> rolesFromClaim() {
+    return jwt -> {
+      List<String> claim = jwt.getClaimAsStringList(IdentityToken.ROLES_CLAIM);
+      List<GrantedAuthority> authorities = new ArrayList<>();
+      if (claim != null) {
+        claim.stream()
+            .flatMap(value -> Role.fromClaim(value).stream())
+            .forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+      }
+      return authorities;
+    };
+  }
+}

@@ -1,0 +1,89 @@
+package org.opengovdata.common.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.opengovdata.common.security.Role;
+
+/**
+ * What every service promises about identity, checked against the running service: only a valid
+ * gateway token gets in, roles are enforced, and refusals are problem+json. A service's integration
+ * test extends this and says where the service runs.
+ */
+public abstract class ServiceSecurityContract {
+
+  /** e.g. {@code catalog} */
+  protected abstract String service();
+
+  /** e.g. {@code http://localhost:54321} */
+  protected abstract String baseUrl();
+
+  private String whoami() {
+    return baseUrl() + "/api/v1/" + service() + "/admin/whoami";
+  }
+
+  @Test
+  void whoamiWithoutTokenIs401Problem() {
+    HttpResponse<String> response = Http.get(whoami());
+    assertProblem(response, 401);
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+  }
+
+  @Test
+  void forgedOrExpiredTokenIs401() {
+    assertProblem(
+        Http.get(whoami(), "Authorization", TestTokens.forgedBearer("key_forged", Role.ADMIN)),
+        401);
+    assertProblem(
+        Http.get(whoami(), "Authorization", TestTokens.expiredBearer("key_old", Role.ADMIN)), 401);
+  }
+
+  @Test
+  void identityHeadersWithoutTokenAreIgnored() {
+    assertProblem(Http.get(whoami(), "X-Roles", "admin", "X-User", "key_admin"), 401);
+  }
+
+  @Test
+  void wrongRoleIs403Problem() {
+    assertProblem(
+        Http.get(whoami(), "Authorization", TestTokens.bearer("key_consumer", Role.CONSUMER)), 403);
+  }
+
+  @Test
+  void adminTokenShowsTheVerifiedCaller() {
+    HttpResponse<String> response =
+        Http.get(whoami(), "Authorization", TestTokens.bearer("key_admin_1", Role.ADMIN));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(JsonPath.<String>read(response.body(), "$.subject")).isEqualTo("key_admin_1");
+    assertThat(JsonPath.<List<String>>read(response.body(), "$.roles")).containsExactly("admin");
+  }
+
+  @Test
+  void writeWithoutTokenIs401EvenOnUnknownPaths() {
+    HttpResponse<String> response =
+        Http.send(
+            "POST",
+            baseUrl() + "/api/v1/" + service() + "/anything",
+            "{}",
+            "Content-Type",
+            "application/json");
+    assertProblem(response, 401);
+  }
+
+  @Test
+  void publicReadsStayAnonymous() {
+    assertThat(Http.get(baseUrl() + "/api/v1/" + service() + "/info").statusCode()).isEqualTo(200);
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(JsonPath.<Integer>read(response.body(), "$.status")).isEqualTo(status);
+    assertThat(JsonPath.<String>read(response.body(), "$.detail")).isNotBlank();
+  }
+}

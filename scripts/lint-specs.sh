@@ -12,4 +12,4 @@ fi
 log "linting OpenAPI specs with Spectral + OWASP ruleset"
 "$SPECTRAL_DIR/node_modules/.bin/spectral" lint --fail-severity=error \
   --ruleset "$SPECTRAL_DIR/.spectral.yaml" \
-  "$ROOT_DIR"/{catalog,search,archive}-service/src/main/openapi/*.yaml "$@"
+  "$ROOT_DIR"/{catalog-service,search-service,archive-service,gateway}/src/main/openapi/*.yaml "$@"

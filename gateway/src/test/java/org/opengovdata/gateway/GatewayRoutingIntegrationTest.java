@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opengovdata.common.testsupport.Http;
 import org.opengovdata.common.testsupport.TestInfrastructure;
+import org.opengovdata.common.testsupport.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,6 +30,7 @@ class GatewayRoutingIntegrationTest {
   @DynamicPropertySource
   static void routes(DynamicPropertyRegistry registry) {
     TestInfrastructure.registerRedis(registry);
+    TestTokens.registerSecret(registry);
     registry.add("CATALOG_URL", () -> "http://127.0.0.1:" + CATALOG.port());
     registry.add("SEARCH_URL", () -> "http://127.0.0.1:" + DEAD_SEARCH_PORT);
     registry.add("ARCHIVE_URL", () -> "http://127.0.0.1:" + LATE_ARCHIVE_PORT);

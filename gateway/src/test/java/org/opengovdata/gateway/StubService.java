@@ -1,19 +1,31 @@
 package org.opengovdata.gateway;
 
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.opengovdata.common.testsupport.TestTokens;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real HTTP server standing in for a service behind the gateway: answers every path with a fixed
- * status and counts the calls per method, so tests can see what the gateway forwarded.
+ * A real HTTP server standing in for a service behind the gateway. It echoes what reached it (path,
+ * query, identity token claims, identity headers, trace and request ids) so tests can see exactly
+ * what the gateway forwarded, verifies identity tokens with the test secret like a real service,
+ * and counts calls per method.
  */
 final class StubService implements AutoCloseable {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpServer server;
   private final ConcurrentHashMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -25,24 +37,7 @@ final class StubService implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext(
-        "/",
-        exchange -> {
-          calls
-              .computeIfAbsent(exchange.getRequestMethod(), m -> new AtomicInteger())
-              .incrementAndGet();
-          byte[] body =
-              ("{\"path\":\""
-                      + exchange.getRequestURI().getPath()
-                      + "\",\"requestId\":\""
-                      + exchange.getRequestHeaders().getFirst("X-Request-Id")
-                      + "\"}")
-                  .getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "application/json");
-          exchange.sendResponseHeaders(status, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
+    server.createContext("/", this::handle);
     server.start();
   }
 
@@ -79,5 +74,56 @@ final class StubService implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    calls.computeIfAbsent(exchange.getRequestMethod(), m -> new AtomicInteger()).incrementAndGet();
+    exchange.getRequestBody().readAllBytes();
+    Map<String, Object> echo = new LinkedHashMap<>();
+    echo.put("path", exchange.getRequestURI().getPath());
+    echo.put("query", exchange.getRequestURI().getRawQuery());
+    echo.put("requestId", exchange.getRequestHeaders().getFirst("X-Request-Id"));
+    echo.put("traceparent", exchange.getRequestHeaders().getFirst("traceparent"));
+    echo.put("apiKeyHeader", exchange.getRequestHeaders().getFirst("X-API-Key"));
+    echo.put("rolesHeader", exchange.getRequestHeaders().getFirst("X-Roles"));
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    echo.put("authorization", authorization != null);
+    Map<String, Object> claims = verify(authorization);
+    echo.put("token", claims);
+    int answer = status;
+    if (exchange.getRequestURI().getPath().contains("/admin/") && claims == null) {
+      answer = 401;
+    }
+    byte[] body = JSON.writeValueAsBytes(echo);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.getResponseHeaders().set("Cache-Control", "public, max-age=300");
+    exchange.sendResponseHeaders(answer, body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
+  }
+
+  /** The claims of a valid identity token, as a real service would verify it; else null. */
+  private static Map<String, Object> verify(String authorization) {
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      return null;
+    }
+    try {
+      SignedJWT jwt = SignedJWT.parse(authorization.substring(7));
+      if (!jwt.verify(new MACVerifier(TestTokens.SECRET.getBytes(StandardCharsets.UTF_8)))
+          || jwt.getJWTClaimsSet().getExpirationTime().before(new Date())) {
+        return null;
+      }
+      Map<String, Object> claims = new LinkedHashMap<>();
+      claims.put("sub", jwt.getJWTClaimsSet().getSubject());
+      claims.put("iss", jwt.getJWTClaimsSet().getIssuer());
+      claims.put("roles", jwt.getJWTClaimsSet().getStringListClaim("roles"));
+      long lifetime =
+          jwt.getJWTClaimsSet().getExpirationTime().getTime()
+              - jwt.getJWTClaimsSet().getIssueTime().getTime();
+      claims.put("lifetimeSeconds", lifetime / 1000);
+      return claims;
+    } catch (Exception e) {
+      return null;
+    }
   }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.opengovdata.common.problem.ProblemType;
 import org.opengovdata.common.problem.Problems;
+import org.opengovdata.gateway.web.PayloadTooLargeException;
 import org.opengovdata.gateway.web.ProblemResponses;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +40,12 @@ class FallbackController {
         exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
     CircuitBreaker breaker = breakers.circuitBreaker(service);
     ProblemDetail problem;
+    if (cause instanceof PayloadTooLargeException tooLarge) {
+      return responses.write(
+          exchange,
+          Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage()),
+          new HttpHeaders());
+    }
     if (cause instanceof TimeoutException) {
       problem =
           Problems.of(

@@ -1,22 +1,32 @@
 package org.opengovdata.gateway.web;
 
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.opengovdata.common.problem.ApiException;
+import org.opengovdata.common.problem.ApiException.FieldError;
 import org.opengovdata.common.problem.ProblemType;
 import org.opengovdata.common.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * Every error the gateway itself raises — unknown path, wrong method, oversized body, anything
- * unexpected — answers {@code application/problem+json}. Runs before Boot's JSON error handler.
+ * Every error the gateway itself raises — unknown path, wrong method, bad input to its own
+ * endpoints, oversized body, anything unexpected — answers {@code application/problem+json}. Runs
+ * before Boot's JSON error handler.
  */
 @Component
 @Order(-2)
@@ -36,25 +46,92 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
       return Mono.error(error);
     }
     HttpHeaders headers = new HttpHeaders();
-    ProblemDetail problem;
+    return responses.write(exchange, toProblem(exchange, error, headers), headers);
+  }
+
+  private ProblemDetail toProblem(
+      ServerWebExchange exchange, Throwable error, HttpHeaders headers) {
+    if (error instanceof ApiException api) {
+      return api.toProblem();
+    }
+    if (error instanceof TimeoutException || error instanceof RedisConnectionFailureException) {
+      headers.set(HttpHeaders.RETRY_AFTER, "5");
+      return Problems.of(
+          ProblemType.SERVICE_UNAVAILABLE,
+          "The key store (Redis) is not reachable right now; try again shortly.");
+    }
+    if (error instanceof PayloadTooLargeException tooLarge) {
+      return Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+    }
+    if (error instanceof WebExchangeBindException bind) {
+      List<FieldError> errors =
+          bind.getFieldErrors().stream()
+              .map(e -> new FieldError(e.getField(), e.getField() + " " + e.getDefaultMessage()))
+              .toList();
+      return withErrors(ProblemType.INVALID_BODY, errors);
+    }
+    if (error instanceof HandlerMethodValidationException validation) {
+      List<FieldError> errors =
+          validation.getParameterValidationResults().stream()
+              .flatMap(
+                  result ->
+                      result.getResolvableErrors().stream()
+                          .map(
+                              e ->
+                                  new FieldError(
+                                      name(result.getMethodParameter()),
+                                      "parameter '%s' %s (got '%s')"
+                                          .formatted(
+                                              name(result.getMethodParameter()),
+                                              e.getDefaultMessage(),
+                                              result.getArgument()))))
+              .toList();
+      return withErrors(ProblemType.INVALID_PARAMETER, errors);
+    }
+    if (error instanceof ServerWebInputException input) {
+      MethodParameter parameter = input.getMethodParameter();
+      String detail =
+          parameter != null && parameter.getParameterName() != null
+              ? "Invalid value for parameter '%s'.".formatted(parameter.getParameterName())
+              : "The request is malformed: " + input.getReason();
+      return parameter != null && parameter.getParameterName() != null
+          ? withErrors(
+              ProblemType.INVALID_PARAMETER,
+              List.of(new FieldError(parameter.getParameterName(), detail)))
+          : Problems.of(ProblemType.INVALID_BODY, detail);
+    }
     if (error instanceof ResponseStatusException status) {
       ProblemType type = ProblemType.forStatus(status.getStatusCode().value());
-      problem = Problems.of(type, detailFor(type, status, exchange));
+      ProblemDetail problem = Problems.of(type, detailFor(type, status, exchange));
       problem.setStatus(status.getStatusCode().value());
       headers.addAll(status.getHeaders());
       if (error instanceof MethodNotAllowedException notAllowed) {
         headers.setAllow(notAllowed.getSupportedMethods());
       }
-    } else {
-      log.error(
-          "Unhandled gateway error on {} {}",
-          exchange.getRequest().getMethod(),
-          exchange.getRequest().getPath(),
-          error);
-      problem =
-          Problems.of(ProblemType.INTERNAL, "An unexpected error occurred; it has been logged.");
+      return problem;
     }
-    return responses.write(exchange, problem, headers);
+    log.error(
+        "Unhandled gateway error on {} {}",
+        exchange.getRequest().getMethod(),
+        exchange.getRequest().getPath(),
+        error);
+    return Problems.of(ProblemType.INTERNAL, "An unexpected error occurred; it has been logged.");
+  }
+
+  private static ProblemDetail withErrors(ProblemType type, List<FieldError> errors) {
+    ProblemDetail problem =
+        Problems.of(
+            type,
+            errors.isEmpty()
+                ? "The request is invalid."
+                : String.join("; ", errors.stream().map(FieldError::detail).toList()));
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+
+  private static String name(MethodParameter parameter) {
+    String name = parameter.getParameterName();
+    return name == null ? "parameter" : name;
   }
 
   private static String detailFor(

@@ -1,7 +1,6 @@
 package org.opengovdata.gateway.web;
 
 import org.opengovdata.common.web.RequestIds;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -15,7 +14,7 @@ import reactor.core.publisher.Mono;
  * service and returns it on the response — including on the gateway's own errors.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(FilterOrder.REQUEST_ID)
 class RequestIdWebFilter implements WebFilter {
 
   static final String ATTRIBUTE = RequestIdWebFilter.class.getName() + ".id";

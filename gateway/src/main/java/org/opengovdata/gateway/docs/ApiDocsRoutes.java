@@ -1,0 +1,32 @@
+package org.opengovdata.gateway.docs;
+
+import java.net.URI;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * One place for the API documentation: the four specs at {@code /openapi/{service}.yaml} (copied
+ * from the modules at build time, so they are exactly the contracts the code was generated from)
+ * and Swagger UI at {@code /docs}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDocsRoutes {
+
+  @Bean
+  RouterFunction<ServerResponse> apiDocs() {
+    return RouterFunctions.route()
+        .GET("/docs", request -> ServerResponse.temporaryRedirect(URI.create("/docs/")).build())
+        .GET(
+            "/docs/",
+            request ->
+                ServerResponse.ok()
+                    .contentType(org.springframework.http.MediaType.TEXT_HTML)
+                    .bodyValue(new ClassPathResource("docs/index.html")))
+        .build()
+        .and(RouterFunctions.resources("/openapi/**", new ClassPathResource("openapi/")));
+  }
+}

@@ -1,0 +1,116 @@
+package org.opengovdata.gateway.identity;
+
+import java.time.Clock;
+import java.util.List;
+import org.opengovdata.common.security.IdentityToken;
+import org.opengovdata.common.security.IdentityTokenProperties;
+import org.opengovdata.gateway.keys.ApiKey;
+import org.opengovdata.gateway.keys.ApiKeys;
+import org.opengovdata.gateway.keys.ApiKeys.Lookup;
+import org.opengovdata.gateway.keys.GatewaySecurityProperties;
+import org.opengovdata.gateway.web.FilterOrder;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns the presented API key ({@code X-API-Key}, or {@code api_key} for browser downloads) into
+ * the caller's identity, and makes that the only identity a service ever sees: inbound {@code
+ * Authorization} and identity headers are dropped, the key itself is never forwarded, and an
+ * authenticated caller's request carries a freshly minted identity token instead.
+ */
+@Component
+@Order(FilterOrder.AUTHENTICATION)
+class ApiKeyAuthenticationFilter implements WebFilter {
+
+  static final String KEY_HEADER = "X-API-Key";
+  static final String KEY_PARAMETER = "api_key";
+
+  /** Headers a client could use to claim an identity; none of them pass the gateway. */
+  private static final List<String> IDENTITY_HEADERS =
+      List.of(
+          HttpHeaders.AUTHORIZATION,
+          KEY_HEADER,
+          HttpHeaders.COOKIE,
+          "X-Roles",
+          "X-Role",
+          "X-User",
+          "X-User-Id",
+          "X-Subject",
+          "X-Forwarded-User",
+          "X-Remote-User",
+          "X-Auth-Request-User",
+          "X-Auth-Request-Email");
+
+  private final ApiKeys keys;
+  private final IdentityTokenProperties tokens;
+  private final GatewaySecurityProperties security;
+  private final Clock clock;
+
+  ApiKeyAuthenticationFilter(
+      ApiKeys keys,
+      IdentityTokenProperties tokens,
+      GatewaySecurityProperties security,
+      Clock clock) {
+    this.keys = keys;
+    this.tokens = tokens;
+    this.security = security;
+    this.clock = clock;
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    ServerHttpRequest request = exchange.getRequest();
+    String presented = request.getHeaders().getFirst(KEY_HEADER);
+    if (presented == null) {
+      presented = request.getQueryParams().getFirst(KEY_PARAMETER);
+    }
+    Mono<CallerStatus> status =
+        presented == null || presented.isBlank()
+            ? Mono.just(CallerStatus.anonymous())
+            : keys.authenticate(presented.trim()).map(ApiKeyAuthenticationFilter::toStatus);
+    return status.flatMap(
+        caller -> {
+          ServerWebExchange forwarded = exchange.mutate().request(relay(request, caller)).build();
+          caller.storeIn(forwarded);
+          return chain.filter(forwarded);
+        });
+  }
+
+  private ServerHttpRequest relay(ServerHttpRequest request, CallerStatus caller) {
+    ServerHttpRequest.Builder builder =
+        request.mutate().headers(headers -> IDENTITY_HEADERS.forEach(headers::remove));
+    if (request.getQueryParams().containsKey(KEY_PARAMETER)) {
+      builder.uri(
+          UriComponentsBuilder.fromUri(request.getURI())
+              .replaceQueryParam(KEY_PARAMETER)
+              .build(true)
+              .toUri());
+    }
+    caller
+        .authenticatedKey()
+        .ifPresent(key -> builder.header(HttpHeaders.AUTHORIZATION, "Bearer " + mint(key)));
+    return builder.build();
+  }
+
+  private String mint(ApiKey key) {
+    return IdentityToken.mint(
+        tokens.secret(), key.id(), key.roles(), security.tokenLifetime(), clock.instant());
+  }
+
+  private static CallerStatus toStatus(Lookup lookup) {
+    if (lookup instanceof Lookup.Valid valid) {
+      return new CallerStatus(CallerStatus.Kind.AUTHENTICATED, valid.key());
+    }
+    if (lookup instanceof Lookup.Unverifiable) {
+      return new CallerStatus(CallerStatus.Kind.UNVERIFIABLE, null);
+    }
+    return new CallerStatus(CallerStatus.Kind.INVALID_KEY, null);
+  }
+}

@@ -1,0 +1,93 @@
+package org.opengovdata.gateway.keys;
+
+import java.net.URI;
+import org.opengovdata.common.problem.ApiException;
+import org.opengovdata.common.security.Role;
+import org.opengovdata.gateway.api.AdminKeysApi;
+import org.opengovdata.gateway.api.model.IssuedKeyDto;
+import org.opengovdata.gateway.api.model.KeyPageDto;
+import org.opengovdata.gateway.api.model.KeyRecordDto;
+import org.opengovdata.gateway.api.model.KeyRequestDto;
+import org.opengovdata.gateway.api.model.PageLinksDto;
+import org.opengovdata.gateway.api.model.PageMetaDto;
+import org.opengovdata.gateway.identity.Callers;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+@RestController
+class AdminKeysController implements AdminKeysApi {
+
+  private final ApiKeys keys;
+
+  AdminKeysController(ApiKeys keys) {
+    this.keys = keys;
+  }
+
+  @Override
+  public Mono<ResponseEntity<IssuedKeyDto>> createKey(
+      Mono<KeyRequestDto> request, ServerWebExchange exchange) {
+    return Callers.requireRole(exchange, Role.ADMIN)
+        .then(request)
+        .flatMap(
+            body ->
+                keys.issue(
+                    body.getName().strip(),
+                    body.getOwner(),
+                    KeyDtos.roles(body.getRoles()),
+                    KeyDtos.limits(body.getLimits())))
+        .map(
+            issued ->
+                ResponseEntity.created(URI.create(PATH_CREATE_KEY + "/" + issued.record().id()))
+                    .body(KeyDtos.issued(issued)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<KeyPageDto>> listKeys(
+      Integer page, Integer size, Boolean includeRevoked, ServerWebExchange exchange) {
+    return Callers.requireRole(exchange, Role.ADMIN)
+        .then(keys.list(page, size, includeRevoked))
+        .map(result -> ResponseEntity.ok(page(result, page, size, includeRevoked)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<KeyRecordDto>> getKey(String keyId, ServerWebExchange exchange) {
+    return Callers.requireRole(exchange, Role.ADMIN)
+        .then(keys.find(keyId))
+        .switchIfEmpty(Mono.error(() -> noSuchKey(keyId)))
+        .map(key -> ResponseEntity.ok(KeyDtos.record(key)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<Void>> revokeKey(String keyId, ServerWebExchange exchange) {
+    return Callers.requireRole(exchange, Role.ADMIN)
+        .then(keys.revoke(keyId))
+        .flatMap(
+            revoked ->
+                revoked
+                    ? Mono.just(ResponseEntity.noContent().<Void>build())
+                    : Mono.error(noSuchKey(keyId)));
+  }
+
+  private static ApiException noSuchKey(String keyId) {
+    return ApiException.notFound("No API key with id " + keyId + ".");
+  }
+
+  private static KeyPageDto page(
+      ApiKeyStore.Page result, int page, int size, boolean includeRevoked) {
+    int totalPages = (int) ((result.total() + size - 1) / size);
+    String base = PATH_LIST_KEYS + "?size=" + size + "&includeRevoked=" + includeRevoked + "&page=";
+    PageLinksDto links = new PageLinksDto().self(URI.create(base + page).toString());
+    if (page + 1 < totalPages) {
+      links.next(base + (page + 1));
+    }
+    if (page > 0) {
+      links.prev(base + (page - 1));
+    }
+    return new KeyPageDto()
+        .data(result.keys().stream().map(KeyDtos::record).toList())
+        .meta(new PageMetaDto().total(result.total()).totalPages(totalPages).page(page).size(size))
+        .links(links);
+  }
+}

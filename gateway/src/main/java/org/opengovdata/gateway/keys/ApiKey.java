@@ -1,0 +1,29 @@
+package org.opengovdata.gateway.keys;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.opengovdata.common.security.Role;
+import org.opengovdata.gateway.ratelimit.RouteGroup;
+
+/**
+ * An API key's record. The key itself is never stored: only its SHA-256 hash, which is enough
+ * because keys carry 256 random bits (no dictionary to guess from).
+ *
+ * @param limits requests per window per route group, overriding the role defaults
+ */
+public record ApiKey(
+    String id,
+    String name,
+    String owner,
+    Set<Role> roles,
+    Map<RouteGroup, Integer> limits,
+    Instant createdAt,
+    Instant lastUsedAt,
+    boolean revoked,
+    Instant revokedAt) {
+
+  public boolean has(Role role) {
+    return roles.contains(role);
+  }
+}

@@ -1,0 +1,167 @@
+package org.opengovdata.gateway.keys;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opengovdata.common.security.Role;
+import org.opengovdata.gateway.ratelimit.RouteGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Issuing, finding and revoking API keys. Lookups are cached locally for {@code keyCacheTtl} (3 s),
+ * which bounds how long a revoked key keeps working on any gateway instance; when Redis cannot be
+ * reached a cached key keeps working for {@code staleKeyGrace}.
+ */
+@Service
+public class ApiKeys {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
+  static final String BOOTSTRAP_ADMIN_ID = "key_bootstrap_admin";
+  private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+  private final ApiKeyStore store;
+  private final GatewaySecurityProperties properties;
+  private final Clock clock;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
+
+  ApiKeys(ApiKeyStore store, GatewaySecurityProperties properties, Clock clock) {
+    this.store = store;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** A new key and its record; the key is returned here and never again. */
+  public record Issued(ApiKey record, String key) {}
+
+  /** What a presented key turned out to be. */
+  public sealed interface Lookup {
+    record Valid(ApiKey key) implements Lookup {}
+
+    record Invalid() implements Lookup {}
+
+    /** Redis could not be asked and the key was not in the local cache. */
+    record Unverifiable() implements Lookup {}
+  }
+
+  public Mono<Issued> issue(
+      String name, String owner, Set<Role> roles, Map<RouteGroup, Integer> limits) {
+    String key = KeySecrets.newKey();
+    ApiKey record =
+        new ApiKey(
+            KeySecrets.newId(),
+            name,
+            owner,
+            Set.copyOf(roles),
+            Map.copyOf(limits),
+            clock.instant(),
+            null,
+            false,
+            null);
+    return store.save(record, KeySecrets.hash(key)).thenReturn(new Issued(record, key));
+  }
+
+  public Mono<Lookup> authenticate(String presented) {
+    if (bootstrapAdmin().filter(admin -> KeySecrets.sameKey(admin, presented)).isPresent()) {
+      return Mono.just(new Lookup.Valid(bootstrapRecord()));
+    }
+    if (presented == null || !presented.startsWith(KeySecrets.KEY_PREFIX)) {
+      return Mono.just(new Lookup.Invalid());
+    }
+    String hash = KeySecrets.hash(presented);
+    Instant now = clock.instant();
+    Cached cached = cache.get(hash);
+    if (cached != null && cached.fetchedAt().plus(properties.keyCacheTtl()).isAfter(now)) {
+      return Mono.just(cached.lookup());
+    }
+    return store
+        .findByHash(hash)
+        .map(key -> key.revoked() ? (Lookup) new Lookup.Invalid() : new Lookup.Valid(key))
+        .defaultIfEmpty(new Lookup.Invalid())
+        .doOnNext(lookup -> cache.put(hash, new Cached(lookup, now)))
+        .doOnNext(lookup -> touch(lookup, now))
+        .onErrorResume(
+            error -> {
+              log.warn("API key lookup failed ({}); using the local cache", error.toString());
+              boolean usable =
+                  cached != null
+                      && cached.fetchedAt().plus(properties.staleKeyGrace()).isAfter(now);
+              return Mono.just(usable ? cached.lookup() : new Lookup.Unverifiable());
+            });
+  }
+
+  public Mono<ApiKey> find(String id) {
+    return store.findById(id);
+  }
+
+  public Mono<ApiKeyStore.Page> list(int page, int size, boolean includeRevoked) {
+    return store.list(page, size, includeRevoked);
+  }
+
+  /** Revokes; every gateway instance stops accepting the key within {@code keyCacheTtl}. */
+  public Mono<Boolean> revoke(String id) {
+    return store.revoke(id, clock.instant());
+  }
+
+  /** Makes sure the bootstrap admin key is listed and findable through Redis. */
+  Mono<Void> registerBootstrapAdmin() {
+    return bootstrapAdmin()
+        .map(
+            key -> {
+              String hash = KeySecrets.hash(key);
+              return store
+                  .hashOf(BOOTSTRAP_ADMIN_ID)
+                  .defaultIfEmpty("")
+                  .flatMap(
+                      oldHash -> {
+                        if (oldHash.isEmpty()) {
+                          return store.save(bootstrapRecord(), hash);
+                        }
+                        return oldHash.equals(hash)
+                            ? Mono.<Void>empty()
+                            : store.rehash(BOOTSTRAP_ADMIN_ID, oldHash, hash);
+                      });
+            })
+        .orElse(Mono.empty());
+  }
+
+  private Optional<String> bootstrapAdmin() {
+    String key = properties.adminApiKey();
+    return key == null || key.isBlank() ? Optional.empty() : Optional.of(key);
+  }
+
+  private ApiKey bootstrapRecord() {
+    return new ApiKey(
+        BOOTSTRAP_ADMIN_ID,
+        "bootstrap admin (ADMIN_API_KEY)",
+        "operator@localhost",
+        EnumSet.of(Role.ADMIN),
+        Map.of(),
+        Instant.EPOCH,
+        null,
+        false,
+        null);
+  }
+
+  /** Records use at most once a minute per key, off the request path. */
+  private void touch(Lookup lookup, Instant now) {
+    if (lookup instanceof Lookup.Valid valid) {
+      String id = valid.key().id();
+      Instant previous = lastTouched.get(id);
+      if (previous == null || previous.plus(TOUCH_INTERVAL).isBefore(now)) {
+        lastTouched.put(id, now);
+        store.touch(id, now).onErrorResume(e -> Mono.empty()).subscribe();
+      }
+    }
+  }
+
+  private record Cached(Lookup lookup, Instant fetchedAt) {}
+}

@@ -1,0 +1,42 @@
+package org.opengovdata.gateway.ratelimit;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import org.opengovdata.common.security.Role;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Requests allowed per window, per route group, for anonymous callers (counted per client IP) and
+ * per role (counted per key; a key with several roles gets the most generous). A key's own limits
+ * override its roles'.
+ *
+ * @param windows window length per route group
+ * @param anonymous limits for callers without a key
+ * @param roles limits per role
+ * @param redisTimeout longest wait for Redis before counting locally instead
+ * @param trustedProxies addresses of load balancers whose {@code X-Forwarded-For} is believed
+ */
+@Validated
+@ConfigurationProperties("opendata.gateway.rate-limits")
+public record RateLimitProperties(
+    Map<RouteGroup, Duration> windows,
+    Map<RouteGroup, Integer> anonymous,
+    Map<Role, Map<RouteGroup, Integer>> roles,
+    Duration redisTimeout,
+    Set<String> trustedProxies) {
+
+  public RateLimitProperties {
+    windows = windows == null ? new EnumMap<>(RouteGroup.class) : windows;
+    anonymous = anonymous == null ? Map.of() : anonymous;
+    roles = roles == null ? Map.of() : roles;
+    redisTimeout = redisTimeout == null ? Duration.ofMillis(100) : redisTimeout;
+    trustedProxies = trustedProxies == null ? Set.of() : Set.copyOf(trustedProxies);
+  }
+
+  public Duration window(RouteGroup group) {
+    return windows.getOrDefault(group, Duration.ofMinutes(1));
+  }
+}

@@ -1,0 +1,354 @@
+package org.opengovdata.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opengovdata.common.testsupport.Http;
+import org.opengovdata.common.testsupport.TestInfrastructure;
+import org.opengovdata.common.testsupport.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The front door with real Redis: API keys and roles, identity tokens the services can trust, rate
+ * limits with their headers, body limits, CORS, docs.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "opendata.gateway.rate-limits.anonymous.bulk=3",
+      "opendata.gateway.cors.allowed-origins=https://portal.nmg.gov.cn",
+      "opendata.gateway.body-limits.default-limit=64KB"
+    })
+class GatewaySecurityIntegrationTest {
+
+  static final String ADMIN_KEY = "odk_test_bootstrap_admin_key_0123456789abcdef";
+  static final StubService CATALOG = StubService.on(StubService.freePort());
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    TestInfrastructure.registerRedis(registry);
+    TestTokens.registerSecret(registry);
+    registry.add("ADMIN_API_KEY", () -> ADMIN_KEY);
+    registry.add("CATALOG_URL", () -> "http://127.0.0.1:" + CATALOG.port());
+    registry.add("SEARCH_URL", () -> "http://127.0.0.1:" + CATALOG.port());
+    registry.add("ARCHIVE_URL", () -> "http://127.0.0.1:" + CATALOG.port());
+  }
+
+  @AfterAll
+  static void stopStub() {
+    CATALOG.close();
+  }
+
+  @LocalServerPort int port;
+  @Autowired ReactiveStringRedisTemplate redis;
+
+  @BeforeEach
+  void forgetAnonymousCounters() {
+    redis.keys("gateway:rl:*:ip:*").flatMap(redis::delete).blockLast(Duration.ofSeconds(5));
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private String createKey(String role) {
+    HttpResponse<String> created =
+        Http.send(
+            "POST",
+            url("/api/v1/admin/keys"),
+            "{\"name\":\"测试 "
+                + role
+                + "\",\"owner\":\"test@example.cn\",\"roles\":[\""
+                + role
+                + "\"]}",
+            "Content-Type",
+            "application/json",
+            "X-API-Key",
+            ADMIN_KEY);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return JsonPath.read(created.body(), "$.key");
+  }
+
+  @Test
+  void anonymousReadWorksAndCarriesRateLimitHeaders() {
+    HttpResponse<String> response = Http.get(url("/api/v1/catalog/datasets"));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("RateLimit-Policy")).hasValue("\"read\";q=120;w=60");
+    assertThat(response.headers().firstValue("RateLimit"))
+        .hasValueSatisfying(value -> assertThat(value).matches("\"read\";r=\\d+;t=\\d+"));
+    assertThat(response.headers().firstValue("X-RateLimit-Limit")).hasValue("120");
+    assertThat(response.headers().firstValue("X-RateLimit-Remaining")).isPresent();
+    assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
+    assertThat(JsonPath.<Boolean>read(response.body(), "$.authorization")).isFalse();
+  }
+
+  @Test
+  void exceedingTheAnonymousLimitGives429WithRetryAfter() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(Http.get(url("/api/v1/catalog/fiscal/items?format=csv")).statusCode())
+          .isEqualTo(200);
+    }
+    HttpResponse<String> refused = Http.get(url("/api/v1/catalog/fiscal/items?format=csv"));
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+        .isBetween(1L, 60L);
+    assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
+    assertThat(JsonPath.<String>read(refused.body(), "$.type")).endsWith("/problems/rate-limited");
+    // other route groups have their own budget
+    assertThat(Http.get(url("/api/v1/catalog/datasets")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void keyManagementNeedsTheAdminRole() {
+    String body = "{\"name\":\"x\",\"owner\":\"a@b.cn\",\"roles\":[\"consumer\"]}";
+    HttpResponse<String> anonymous =
+        Http.send("POST", url("/api/v1/admin/keys"), body, "Content-Type", "application/json");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+    String consumer = createKey("consumer");
+    HttpResponse<String> forbidden =
+        Http.send(
+            "POST",
+            url("/api/v1/admin/keys"),
+            body,
+            "Content-Type",
+            "application/json",
+            "X-API-Key",
+            consumer);
+    assertThat(forbidden.statusCode()).isEqualTo(403);
+    assertThat(JsonPath.<String>read(forbidden.body(), "$.type")).endsWith("/problems/forbidden");
+  }
+
+  @Test
+  void createdKeyIsShownOnceAndListedWithoutSecrets() {
+    HttpResponse<String> created =
+        Http.send(
+            "POST",
+            url("/api/v1/admin/keys"),
+            "{\"name\":\"鄂尔多斯市财政局\",\"owner\":\"czj@ordos.gov.cn\",\"roles\":[\"publisher\"],\"limits\":{\"write\":5}}",
+            "Content-Type",
+            "application/json",
+            "X-API-Key",
+            ADMIN_KEY);
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = JsonPath.read(created.body(), "$.id");
+    String key = JsonPath.read(created.body(), "$.key");
+    assertThat(key).startsWith("odk_").hasSizeGreaterThanOrEqualTo(4 + 43);
+    assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/admin/keys/" + id);
+
+    HttpResponse<String> one = Http.get(url("/api/v1/admin/keys/" + id), "X-API-Key", ADMIN_KEY);
+    assertThat(one.statusCode()).isEqualTo(200);
+    assertThat(one.body()).doesNotContain(key).doesNotContain("hash");
+    assertThat(JsonPath.<Integer>read(one.body(), "$.limits.write")).isEqualTo(5);
+
+    HttpResponse<String> list =
+        Http.get(url("/api/v1/admin/keys?size=100"), "X-API-Key", ADMIN_KEY);
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(JsonPath.<List<String>>read(list.body(), "$.data[*].id")).contains(id);
+    assertThat(list.body()).doesNotContain(key);
+    assertThat(JsonPath.<Integer>read(list.body(), "$.meta.size")).isEqualTo(100);
+  }
+
+  @Test
+  void servicesReceiveOnlyTheGatewaysIdentityToken() {
+    HttpResponse<String> admin =
+        Http.get(url("/api/v1/catalog/admin/whoami"), "X-API-Key", ADMIN_KEY);
+    assertThat(admin.statusCode()).isEqualTo(200);
+    Map<String, Object> token = JsonPath.read(admin.body(), "$.token");
+    assertThat(token)
+        .containsEntry("sub", "key_bootstrap_admin")
+        .containsEntry("iss", "opendata-gateway");
+    assertThat(JsonPath.<List<String>>read(admin.body(), "$.token.roles")).containsExactly("admin");
+    assertThat(JsonPath.<Integer>read(admin.body(), "$.token.lifetimeSeconds"))
+        .isLessThanOrEqualTo(60);
+    assertThat(JsonPath.<String>read(admin.body(), "$.apiKeyHeader")).isNull();
+
+    HttpResponse<String> forged =
+        Http.get(
+            url("/api/v1/catalog/admin/whoami"),
+            "X-Roles",
+            "admin",
+            "Authorization",
+            TestTokens.bearer("key_forged", org.opengovdata.common.security.Role.ADMIN));
+    assertThat(forged.statusCode()).isEqualTo(401);
+    HttpResponse<String> echoed =
+        Http.get(
+            url("/api/v1/catalog/datasets"),
+            "X-Roles",
+            "admin",
+            "Authorization",
+            "Bearer whatever");
+    assertThat(JsonPath.<Boolean>read(echoed.body(), "$.authorization")).isFalse();
+    assertThat(JsonPath.<String>read(echoed.body(), "$.rolesHeader")).isNull();
+  }
+
+  @Test
+  void keyInQueryParameterWorksAndIsNotForwarded() {
+    String consumer = createKey("consumer");
+    HttpResponse<String> response =
+        Http.get(url("/api/v1/catalog/fiscal/items?year=2024&api_key=" + consumer));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(JsonPath.<String>read(response.body(), "$.query")).isEqualTo("year=2024");
+    assertThat(JsonPath.<List<String>>read(response.body(), "$.token.roles"))
+        .containsExactly("consumer");
+    assertThat(response.headers().firstValue("X-RateLimit-Limit")).hasValue("1200");
+  }
+
+  @Test
+  void unknownKeyIs401Problem() {
+    HttpResponse<String> response =
+        Http.get(url("/api/v1/catalog/datasets"), "X-API-Key", "odk_not_a_real_key");
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.headers().firstValue("RateLimit")).isPresent();
+  }
+
+  @Test
+  void revokedKeyStopsWorkingWithinFiveSeconds() {
+    HttpResponse<String> created =
+        Http.send(
+            "POST",
+            url("/api/v1/admin/keys"),
+            "{\"name\":\"短期\",\"owner\":\"t@example.cn\",\"roles\":[\"consumer\"]}",
+            "Content-Type",
+            "application/json",
+            "X-API-Key",
+            ADMIN_KEY);
+    String id = JsonPath.read(created.body(), "$.id");
+    String key = JsonPath.read(created.body(), "$.key");
+    assertThat(Http.get(url("/api/v1/catalog/datasets"), "X-API-Key", key).statusCode())
+        .isEqualTo(200);
+
+    assertThat(
+            Http.send("DELETE", url("/api/v1/admin/keys/" + id), null, "X-API-Key", ADMIN_KEY)
+                .statusCode())
+        .isEqualTo(204);
+    long revokedAt = System.nanoTime();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> Http.get(url("/api/v1/catalog/datasets"), "X-API-Key", key).statusCode() == 401);
+    assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(Duration.ofSeconds(5));
+    HttpResponse<String> record = Http.get(url("/api/v1/admin/keys/" + id), "X-API-Key", ADMIN_KEY);
+    assertThat(JsonPath.<Boolean>read(record.body(), "$.revoked")).isTrue();
+    assertThat(
+            Http.send(
+                    "DELETE", url("/api/v1/admin/keys/key_nosuchkey"), null, "X-API-Key", ADMIN_KEY)
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void selfServiceGivesAConsumerKeyAndValidatesTheEmail() {
+    HttpResponse<String> created =
+        Http.send(
+            "POST",
+            url("/api/v1/keys"),
+            "{\"email\":\"li.na@example.cn\",\"name\":\"研究\"}",
+            "Content-Type",
+            "application/json");
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(JsonPath.<List<String>>read(created.body(), "$.roles")).containsExactly("consumer");
+
+    HttpResponse<String> invalid =
+        Http.send(
+            "POST",
+            url("/api/v1/keys"),
+            "{\"email\":\"not-an-email\"}",
+            "Content-Type",
+            "application/json");
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(JsonPath.<String>read(invalid.body(), "$.errors[0].parameter")).isEqualTo("email");
+
+    HttpResponse<String> broken =
+        Http.send("POST", url("/api/v1/keys"), "{\"email\":", "Content-Type", "application/json");
+    assertThat(broken.statusCode()).isEqualTo(400);
+    assertThat(broken.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  @Test
+  void oversizedBodyIs413Problem() {
+    String big = "{\"pad\":\"" + "x".repeat(70 * 1024) + "\"}";
+    HttpResponse<String> response =
+        Http.send("POST", url("/api/v1/catalog/policies"), big, "Content-Type", "application/json");
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(JsonPath.<String>read(response.body(), "$.detail")).contains("64 KB");
+  }
+
+  @Test
+  void corsAllowsOnlyConfiguredPortals() {
+    HttpResponse<String> allowed =
+        Http.send(
+            "OPTIONS",
+            url("/api/v1/catalog/datasets"),
+            null,
+            "Origin",
+            "https://portal.nmg.gov.cn",
+            "Access-Control-Request-Method",
+            "GET",
+            "Access-Control-Request-Headers",
+            "X-API-Key");
+    assertThat(allowed.statusCode()).isEqualTo(200);
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://portal.nmg.gov.cn");
+
+    HttpResponse<String> refused =
+        Http.send(
+            "OPTIONS",
+            url("/api/v1/catalog/datasets"),
+            null,
+            "Origin",
+            "https://evil.example.com",
+            "Access-Control-Request-Method",
+            "GET");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  @Test
+  void traceContextIsPropagatedOrStarted() {
+    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    HttpResponse<String> kept =
+        Http.get(url("/api/v1/catalog/datasets"), "traceparent", traceparent);
+    assertThat(JsonPath.<String>read(kept.body(), "$.traceparent")).isEqualTo(traceparent);
+    HttpResponse<String> started = Http.get(url("/api/v1/catalog/datasets"));
+    assertThat(JsonPath.<String>read(started.body(), "$.traceparent"))
+        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+  }
+
+  @Test
+  void docsAndRawSpecsAreServed() {
+    HttpResponse<String> spec = Http.get(url("/openapi/catalog.yaml"));
+    assertThat(spec.statusCode()).isEqualTo(200);
+    assertThat(spec.body()).contains("openapi: 3.0.3").contains("/api/v1/catalog/info");
+    for (String service : List.of("search", "archive", "gateway")) {
+      assertThat(Http.get(url("/openapi/" + service + ".yaml")).statusCode())
+          .as(service)
+          .isEqualTo(200);
+    }
+    HttpResponse<String> docs = Http.get(url("/docs/"));
+    assertThat(docs.statusCode()).isEqualTo(200);
+    assertThat(docs.body()).contains("swagger-ui-bundle.js").contains("/openapi/catalog.yaml");
+    assertThat(Http.get(url("/webjars/swagger-ui/swagger-ui-bundle.js")).statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> missing = Http.get(url("/openapi/nope.yaml"));
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+}

@@ -64,6 +64,14 @@ class GatewayRedisOutageIntegrationTest {
   }
 
   @Test
+  void gatewayStaysReadyAndReportsRedisDown() {
+    assertThat(Http.get(url("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+    HttpResponse<String> health = Http.get(url("/actuator/health"));
+    assertThat(health.statusCode()).isEqualTo(503);
+    assertThat(health.body()).contains("\"redis\":{\"status\":\"DOWN\"");
+  }
+
+  @Test
   void localCountingStillEnforcesTheLimit() {
     int refused = 0;
     for (int i = 0; i < 5; i++) {

@@ -283,6 +283,26 @@ class GatewaySecurityIntegrationTest {
   }
 
   @Test
+  void selfServiceIsLimitedPerClient() {
+    int refused = 0;
+    for (int i = 0; i < 6; i++) {
+      HttpResponse<String> response =
+          Http.send(
+              "POST",
+              url("/api/v1/keys"),
+              "{\"email\":\"bulk" + i + "@example.cn\"}",
+              "Content-Type",
+              "application/json");
+      if (response.statusCode() == 429) {
+        refused++;
+        assertThat(response.headers().firstValue("RateLimit-Policy"))
+            .hasValue("\"signup\";q=5;w=3600");
+      }
+    }
+    assertThat(refused).isEqualTo(1);
+  }
+
+  @Test
   void oversizedBodyIs413Problem() {
     String big = "{\"pad\":\"" + "x".repeat(70 * 1024) + "\"}";
     HttpResponse<String> response =

@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opengovdata.common.security.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * What every service promises about identity, checked against the running service: only a valid
@@ -72,6 +80,37 @@ public abstract class ServiceSecurityContract {
             "Content-Type",
             "application/json");
     assertProblem(response, 401);
+  }
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  private RequestMappingHandlerMapping mappings;
+
+  /** A write endpoint added later cannot forget its role check: every one needs @PreAuthorize. */
+  @Test
+  void everyWriteEndpointChecksARole() {
+    List<String> unchecked =
+        mappings.getHandlerMethods().entrySet().stream()
+            .filter(e -> isWrite(e.getKey().getMethodsCondition().getMethods()))
+            .filter(e -> !ErrorController.class.isAssignableFrom(e.getValue().getBeanType()))
+            .filter(
+                e ->
+                    !e.getValue().hasMethodAnnotation(PreAuthorize.class)
+                        && !AnnotatedElementUtils.hasAnnotation(
+                            e.getValue().getBeanType(), PreAuthorize.class))
+            .map(e -> e.getKey().toString())
+            .toList();
+    assertThat(unchecked).as("write endpoints without @PreAuthorize").isEmpty();
+  }
+
+  private static boolean isWrite(Set<RequestMethod> methods) {
+    return methods.isEmpty()
+        || methods.stream()
+            .anyMatch(
+                m ->
+                    m != RequestMethod.GET
+                        && m != RequestMethod.HEAD
+                        && m != RequestMethod.OPTIONS);
   }
 
   @Test

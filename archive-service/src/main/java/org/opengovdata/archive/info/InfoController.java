@@ -1,40 +1,36 @@
 package org.opengovdata.archive.info;
 
-import java.time.ZoneOffset;
+import org.opengovdata.archive.api.AdminApi;
 import org.opengovdata.archive.api.InfoApi;
-import org.opengovdata.archive.api.model.DependencyStatusDto;
+import org.opengovdata.archive.api.model.CallerDto;
 import org.opengovdata.archive.api.model.ServiceInfoDto;
-import org.opengovdata.common.info.ServiceInfo;
 import org.opengovdata.common.info.ServiceInfoProvider;
+import org.opengovdata.common.security.Caller;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
+/** The platform-wide endpoints every service has: its info, and who the verified caller is. */
 @RestController
-class InfoController implements InfoApi {
+class InfoController implements InfoApi, AdminApi {
 
   private final ServiceInfoProvider info;
+  private final JsonMapper json;
 
-  InfoController(ServiceInfoProvider info) {
+  InfoController(ServiceInfoProvider info, JsonMapper json) {
     this.info = info;
+    this.json = json;
   }
 
   @Override
   public ResponseEntity<ServiceInfoDto> getServiceInfo() {
-    ServiceInfo current = info.currentInfo();
-    ServiceInfoDto body =
-        new ServiceInfoDto()
-            .name(current.name())
-            .version(current.version())
-            .buildTime(
-                current.buildTime() == null ? null : current.buildTime().atOffset(ZoneOffset.UTC))
-            .dependencies(
-                current.dependencies().entrySet().stream()
-                    .map(
-                        e ->
-                            new DependencyStatusDto()
-                                .name(e.getKey())
-                                .status(DependencyStatusDto.StatusEnum.fromValue(e.getValue())))
-                    .toList());
-    return ResponseEntity.ok(body);
+    return ResponseEntity.ok(info.currentInfo(ServiceInfoDto.class));
+  }
+
+  @Override
+  @PreAuthorize("hasRole('ADMIN')")
+  public ResponseEntity<CallerDto> whoAmI() {
+    return ResponseEntity.ok(json.convertValue(Caller.current().orElseThrow(), CallerDto.class));
   }
 }

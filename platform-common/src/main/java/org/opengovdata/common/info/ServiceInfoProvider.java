@@ -1,13 +1,14 @@
 package org.opengovdata.common.info;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.info.BuildProperties;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reports name, version, build time and the status of the dependencies that make up the readiness
@@ -21,12 +22,14 @@ public class ServiceInfoProvider {
   private final String name;
   private final ObjectProvider<BuildProperties> build;
   private final HealthEndpoint health;
+  private final JsonMapper json;
 
   public ServiceInfoProvider(
-      String name, ObjectProvider<BuildProperties> build, HealthEndpoint health) {
+      String name, ObjectProvider<BuildProperties> build, HealthEndpoint health, JsonMapper json) {
     this.name = name;
     this.build = build;
     this.health = health;
+    this.json = json;
   }
 
   public ServiceInfo currentInfo() {
@@ -36,19 +39,20 @@ public class ServiceInfoProvider {
     return new ServiceInfo(name, version, time, dependencyStatus());
   }
 
-  private Map<String, String> dependencyStatus() {
-    Map<String, String> status = new TreeMap<>();
+  /** The current info as the service's generated DTO (same JSON shape). */
+  public <T> T currentInfo(Class<T> dto) {
+    return json.convertValue(currentInfo(), dto);
+  }
+
+  private List<ServiceInfo.Dependency> dependencyStatus() {
     HealthDescriptor readiness = health.healthForPath(READINESS_GROUP);
-    if (readiness instanceof CompositeHealthDescriptor composite) {
-      composite
-          .getComponents()
-          .forEach(
-              (component, descriptor) -> {
-                if (!READINESS_STATE.equals(component)) {
-                  status.put(component, descriptor.getStatus().getCode());
-                }
-              });
+    if (!(readiness instanceof CompositeHealthDescriptor composite)) {
+      return List.of();
     }
-    return status;
+    return new TreeMap<>(composite.getComponents())
+        .entrySet().stream()
+            .filter(component -> !READINESS_STATE.equals(component.getKey()))
+            .map(c -> new ServiceInfo.Dependency(c.getKey(), c.getValue().getStatus().getCode()))
+            .toList();
   }
 }

@@ -6,7 +6,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** The verified caller of the current request: API key id and roles from the identity token. */
+/**
+ * The verified caller of the current request: API key id and roles from the identity token. Its
+ * JSON shape is the {@code Caller} schema of the services' specs (roles in lower case).
+ */
 public record Caller(String subject, List<Role> roles) {
 
   /** The caller, when the request carried a valid identity token. */

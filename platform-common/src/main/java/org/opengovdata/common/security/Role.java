@@ -1,5 +1,6 @@
 package org.opengovdata.common.security;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ public enum Role {
   /** Manages API keys and everything else. */
   ADMIN;
 
+  @JsonValue
   public String claimValue() {
     return name().toLowerCase(Locale.ROOT);
   }

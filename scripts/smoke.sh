@@ -4,7 +4,7 @@
 #   scripts/smoke.sh [gateway-url]
 source "$(dirname "$0")/lib/common.sh"
 set +e
-G="${1:-http://localhost:8080}"
+G="${1:-http://localhost:$GATEWAY_PORT}"
 ensure_local_secrets >/dev/null
 failures=0
 
@@ -26,7 +26,7 @@ check "create key without a key is 401" 401 "$(status -X POST "$G/api/v1/admin/k
 consumer=$(curl -s -X POST "$G/api/v1/admin/keys" -H "X-API-Key: $ADMIN_API_KEY" -H 'Content-Type: application/json' -d "$body" | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
 check "admin creates a key" 1 "$([ -n "$consumer" ] && echo 1 || echo 0)"
 check "create key with a consumer key is 403" 403 "$(status -X POST "$G/api/v1/admin/keys" -H "X-API-Key: $consumer" -H 'Content-Type: application/json' -d "$body")"
-for s in catalog:8081 search:8082 archive:8083; do
+for s in catalog:$CATALOG_PORT search:$SEARCH_PORT archive:$ARCHIVE_PORT; do
   name=${s%%:*}; port=${s##*:}
   check "$name whoami direct without token is 401" 401 "$(status "http://127.0.0.1:$port/api/v1/$name/admin/whoami")"
   check "$name whoami with forged headers is 401" 401 "$(status "$G/api/v1/$name/admin/whoami" -H 'X-Roles: admin' -H 'Authorization: Bearer forged')"

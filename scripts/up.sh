@@ -15,7 +15,8 @@ while [ $# -gt 0 ]; do
 done
 
 # name:port:module — gateway last, so that it finds its routes ready.
-SERVICES=(catalog:8081:catalog-service search:8082:search-service archive:8083:archive-service gateway:8080:gateway)
+SERVICES=(catalog:$CATALOG_PORT:catalog-service search:$SEARCH_PORT:search-service
+  archive:$ARCHIVE_PORT:archive-service gateway:$GATEWAY_PORT:gateway)
 
 ensure_postgres
 ensure_databases
@@ -28,9 +29,9 @@ export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT}"
 export ES_URL="${ES_URL:-http://127.0.0.1:$ES_PORT}"
 export ARCHIVE_OCFL_ROOT="${ARCHIVE_OCFL_ROOT:-$OPENDATA_HOME/archive/ocfl}"
 export ARCHIVE_BACKUP_TARGETS="${ARCHIVE_BACKUP_TARGETS:-$OPENDATA_HOME/archive/backup}"
-export CATALOG_URL="${CATALOG_URL:-http://127.0.0.1:8081}"
-export SEARCH_URL="${SEARCH_URL:-http://127.0.0.1:8082}"
-export ARCHIVE_URL="${ARCHIVE_URL:-http://127.0.0.1:8083}"
+export CATALOG_URL="${CATALOG_URL:-http://127.0.0.1:$CATALOG_PORT}"
+export SEARCH_URL="${SEARCH_URL:-http://127.0.0.1:$SEARCH_PORT}"
+export ARCHIVE_URL="${ARCHIVE_URL:-http://127.0.0.1:$ARCHIVE_PORT}"
 
 to_start=()
 for entry in "${SERVICES[@]}"; do
@@ -86,10 +87,10 @@ done
 cat <<TXT
 
   Open Government Data Platform is up.
-    gateway   http://localhost:8080        (API docs: http://localhost:8080/docs)
-    catalog   http://localhost:8080/api/v1/catalog/info
-    search    http://localhost:8080/api/v1/search/info
-    archive   http://localhost:8080/api/v1/archive/info
+    gateway   http://localhost:$GATEWAY_PORT        (API docs: http://localhost:$GATEWAY_PORT/docs)
+    catalog   http://localhost:$GATEWAY_PORT/api/v1/catalog/info
+    search    http://localhost:$GATEWAY_PORT/api/v1/search/info
+    archive   http://localhost:$GATEWAY_PORT/api/v1/archive/info
     Elasticsearch http://127.0.0.1:$ES_PORT · PostgreSQL 127.0.0.1:$PG_PORT · Redis 127.0.0.1:$REDIS_PORT
   Admin API key (local only): $ADMIN_API_KEY
   Logs: $LOG_DIR      Stop: scripts/down.sh

@@ -18,6 +18,11 @@ ES_USER="opendata-es"
 ES_PORT="${ES_PORT:-9200}"
 PG_PORT="${PG_PORT:-5432}"
 REDIS_PORT="${REDIS_PORT:-6379}"
+# The services' ports (scripts/test.sh runs a second, throw-away platform on other ports).
+GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+CATALOG_PORT="${CATALOG_PORT:-8081}"
+SEARCH_PORT="${SEARCH_PORT:-8082}"
+ARCHIVE_PORT="${ARCHIVE_PORT:-8083}"
 # Tests use their own database; set TEST_DB_NAME to keep parallel work trees apart.
 TEST_DB_NAME="${TEST_DB_NAME:-opendata_test}"
 

@@ -22,10 +22,17 @@ import org.springframework.stereotype.Component;
 public class ReferenceData {
 
   private final JdbcClient jdbc;
+  private final int files;
   private volatile Snapshot snapshot;
 
   ReferenceData(JdbcClient jdbc) {
     this.jdbc = jdbc;
+    this.files =
+        ReferenceCsv.checksum(
+            ReferenceCsv.REGIONS,
+            ReferenceCsv.EXPENDITURE_FUNCTIONS,
+            ReferenceCsv.CLASSIFICATION_DETAIL,
+            ReferenceCsv.INDICATORS);
   }
 
   private record Snapshot(
@@ -73,6 +80,14 @@ public class ReferenceData {
 
   public Collection<Classification> classifications() {
     return current().classifications().values();
+  }
+
+  /**
+   * Changes whenever the code lists change: they come from the reference CSV files (a new
+   * deployment) plus the synthetic codes demo data may add.
+   */
+  public String stamp() {
+    return "reference|" + files + "|" + current().classifications().size();
   }
 
   public void reload() {

@@ -5,6 +5,7 @@ import org.opengovdata.catalog.api.StatisticsIndicatorsApi;
 import org.opengovdata.catalog.api.model.FormatDto;
 import org.opengovdata.catalog.api.model.FrequencyDto;
 import org.opengovdata.catalog.api.model.IndicatorListDto;
+import org.opengovdata.catalog.reference.ReferenceData;
 import org.opengovdata.catalog.web.Formats;
 import org.opengovdata.catalog.web.ListEnvelope;
 import org.opengovdata.catalog.web.Params;
@@ -18,10 +19,13 @@ class IndicatorsController implements StatisticsIndicatorsApi {
 
   private final IndicatorRepository indicators;
   private final Observations observations;
+  private final ReferenceData reference;
 
-  IndicatorsController(IndicatorRepository indicators, Observations observations) {
+  IndicatorsController(
+      IndicatorRepository indicators, Observations observations, ReferenceData reference) {
     this.indicators = indicators;
     this.observations = observations;
+    this.reference = reference;
   }
 
   @Override
@@ -38,7 +42,9 @@ class IndicatorsController implements StatisticsIndicatorsApi {
             frequency == null ? null : Period.Frequency.valueOf(frequency.name()),
             q,
             Params.instant("modifiedSince", modifiedSince));
-    Read read = Read.of(observations.stamp(), Formats.explicit(format), Formats.TABULAR);
+    Read read =
+        Read.of(
+            observations.stamp() + reference.stamp(), Formats.explicit(format), Formats.TABULAR);
     ResponseEntity<IndicatorListDto> notModified = read.notModified(ifNoneMatch);
     if (notModified != null) {
       return notModified;

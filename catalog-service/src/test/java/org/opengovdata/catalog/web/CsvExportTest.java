@@ -30,6 +30,7 @@ class CsvExportTest {
     byte[] bytes = out.toByteArray();
     assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
     assertThat(new String(bytes, StandardCharsets.UTF_8))
-        .isEqualTo("\uFEFFname,amount\r\n教育支出,1000\r\n\"股利,股息 \"\"收入\"\"\",12.50\r\n\"\",-0.10\r\n");
+        .isEqualTo(
+            "\uFEFFname,amount\r\n教育支出,1000\r\n\"股利,股息 \"\"收入\"\"\",12.50\r\n\"\",-0.10\r\n");
   }
 }

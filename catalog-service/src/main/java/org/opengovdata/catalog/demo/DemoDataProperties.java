@@ -11,9 +11,8 @@ import org.springframework.validation.annotation.Validated;
  * enabled. Off by default — a production catalogue must never receive invented figures; {@code
  * scripts/up.sh} turns it on for local runs.
  *
- * @param scale 1 = the small demo set (229,900 line items); 2 = every region at 项 detail
- *     (782,320); each step above adds one synthetic 项 per 款 (+343,827) — 3 gives 1,126,147 rows
- *     for benchmarks
+ * @param scale 1 = the small demo set (229,900 line items); 2 = every region at 项 detail (782,320);
+ *     each step above adds one synthetic 项 per 款 (+343,827) — 3 gives 1,126,147 rows for benchmarks
  */
 @Validated
 @ConfigurationProperties("opendata.catalog.demo-data")

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.opengovdata.catalog.CatalogIntegrationTest;
 import org.opengovdata.catalog.reference.ReferenceData;
+import org.opengovdata.common.testsupport.Http;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -114,6 +115,11 @@ class FiscalItemsIntegrationTest extends CatalogIntegrationTest {
 
     HttpResponse<String> byAccept = get(query, "Accept", "text/csv");
     assertThat(byAccept.body()).isEqualTo(csv.body());
+
+    HttpResponse<String> head = Http.send("HEAD", url(query + "&format=csv"), null);
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValue("X-Total-Count")).hasValue(Long.toString(total));
+    assertThat(head.headers().firstValue("ETag")).isEqualTo(csv.headers().firstValue("ETag"));
   }
 
   @Test

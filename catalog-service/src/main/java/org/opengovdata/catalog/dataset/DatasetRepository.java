@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 class DatasetRepository {
 
   static final Map<String, String> SORT_COLUMNS =
-      Map.of("id", "id", "title", "title", "theme", "theme", "modified", "modified");
+      new java.util.TreeMap<>(
+          Map.of("id", "id", "title", "title", "theme", "theme", "modified", "modified"));
 
   private static final String COLUMNS =
       "id, theme, title, title_en, description, publisher, region_code, keywords, temporal_start,"

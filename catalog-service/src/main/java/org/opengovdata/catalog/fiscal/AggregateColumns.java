@@ -48,8 +48,14 @@ final class AggregateColumns {
               "unit", "单位", "Unit", STRING, r -> FiscalItem.UNIT, FiscalSummaryRowDto::setUnit));
 
   static final Map<String, Function<SummaryRow, Comparable>> SUMMARY_SORT =
-      Map.of(
-          "key", SummaryRow::key, "amount", SummaryRow::amount, "itemCount", SummaryRow::itemCount);
+      new java.util.TreeMap<>(
+          Map.of(
+              "key",
+              SummaryRow::key,
+              "amount",
+              SummaryRow::amount,
+              "itemCount",
+              SummaryRow::itemCount));
 
   static final Columns<ExecutionRow, FiscalExecutionRowDto> EXECUTION =
       new Columns<>(
@@ -105,12 +111,13 @@ final class AggregateColumns {
               "unit", "单位", "Unit", STRING, r -> FiscalItem.UNIT, FiscalExecutionRowDto::setUnit));
 
   static final Map<String, Function<ExecutionRow, Comparable>> EXECUTION_SORT =
-      Map.of(
-          "classificationCode", ExecutionRow::code,
-          "budget", ExecutionRow::budget,
-          "adjusted", ExecutionRow::adjusted,
-          "final", ExecutionRow::finalAmount,
-          "executionRate", ExecutionRow::executionRate);
+      new java.util.TreeMap<>(
+          Map.of(
+              "classificationCode", ExecutionRow::code,
+              "budget", ExecutionRow::budget,
+              "adjusted", ExecutionRow::adjusted,
+              "final", ExecutionRow::finalAmount,
+              "executionRate", ExecutionRow::executionRate));
 
   private static Column<ExecutionRow, FiscalExecutionRowDto> decimal(
       String key,

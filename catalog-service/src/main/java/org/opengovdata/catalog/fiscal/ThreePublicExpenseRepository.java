@@ -17,15 +17,16 @@ import org.springframework.stereotype.Repository;
 class ThreePublicExpenseRepository {
 
   static final Map<String, String> SORT_COLUMNS =
-      Map.of(
-          "year",
-          "year",
-          "regionCode",
-          "region_code",
-          "stage",
-          "stage",
-          "total",
-          "(overseas_travel + vehicle_purchase + vehicle_operation + official_reception)");
+      new java.util.TreeMap<>(
+          Map.of(
+              "year",
+              "year",
+              "regionCode",
+              "region_code",
+              "stage",
+              "stage",
+              "total",
+              "(overseas_travel + vehicle_purchase + vehicle_operation + official_reception)"));
   static final SortOrder KEY = SortOrder.of("year", "regionCode", "stage");
 
   private final JdbcClient jdbc;

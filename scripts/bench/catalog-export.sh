@@ -160,7 +160,7 @@ client, PostgreSQL and the service share the machine.
 
 Heap is sampled every 0.5 s from \`/actuator/metrics/jvm.memory.used\` (used, including garbage
 not yet collected); RSS from \`/proc/<pid>/status\`. The psql times include psql's own start-up
-(about 10 ms).
+(about 20 ms on this machine).
 <!-- catalog-export:end -->
 MD
 

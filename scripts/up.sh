@@ -2,13 +2,19 @@
 # Brings the whole platform up on this machine: PostgreSQL, Redis, Elasticsearch, then the four
 # services. Idempotent: running it again starts only what is not running.
 #   scripts/up.sh [--no-build] [--scale N]   (see README.md)
+#   --scale N: size of the catalog's generated demo data, loaded when its database is empty
+#              (1 = small demo set, the default; 3 = over a million fiscal line items).
 source "$(dirname "$0")/lib/common.sh"
 
 BUILD=1
+DEMO_SCALE=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    --scale)
+      [[ "${2:-}" =~ ^[1-9][0-9]?$ ]] && [ "$2" -le 30 ] || die "--scale needs a number from 1 to 30"
+      DEMO_SCALE="$2"; shift ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
     *) die "unknown option: $1 (try --help)" ;;
   esac
   shift
@@ -38,6 +44,9 @@ for entry in "${SERVICES[@]}"; do
   IFS=: read -r name port module <<<"$entry"
   if running "$name"; then
     log "$name already running (pid $(recorded_pid "$name"))"
+    if [ "$name" = catalog ] && [ "$DEMO_SCALE" != 1 ]; then
+      log "  --scale takes effect when the catalog restarts (scripts/down.sh, then scripts/up.sh --scale N)"
+    fi
   elif port_open "$port"; then
     die "port $port is taken by another process; stop it or free the port for $name."
   else
@@ -65,6 +74,8 @@ start_service() {
     archive) db="jdbc:postgresql://127.0.0.1:$PG_PORT/opendata_archive" ;;
   esac
   log "starting $name on port $port (log: $LOG_DIR/$name.log)"
+  # Local runs get the catalog's generated demo data (loaded only into an empty catalog).
+  CATALOG_DEMO_DATA="${CATALOG_DEMO_DATA:-true}" CATALOG_DEMO_SCALE="$DEMO_SCALE" \
   DB_URL="${db:-${DB_URL:-}}" PORT="$port" nohup java -Xms64m -Xmx512m \
     -jar "$RUN_DIR/$name.jar" >"$LOG_DIR/$name.log" 2>&1 &
   record_pid "$name" $!

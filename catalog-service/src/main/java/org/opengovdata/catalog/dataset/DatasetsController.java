@@ -1,0 +1,128 @@
+package org.opengovdata.catalog.dataset;
+
+import static org.opengovdata.common.representation.Representations.APPLICATION_LD_JSON;
+import static org.opengovdata.common.representation.Representations.TEXT_CSV;
+
+import java.util.List;
+import java.util.Set;
+import org.opengovdata.catalog.api.DatasetsApi;
+import org.opengovdata.catalog.api.model.DatasetDto;
+import org.opengovdata.catalog.api.model.DatasetFormatDto;
+import org.opengovdata.catalog.api.model.DatasetListDto;
+import org.opengovdata.catalog.api.model.ThemeDto;
+import org.opengovdata.catalog.reference.ReferenceData;
+import org.opengovdata.catalog.reference.Region;
+import org.opengovdata.catalog.web.ListEnvelope;
+import org.opengovdata.catalog.web.Params;
+import org.opengovdata.catalog.web.Read;
+import org.opengovdata.common.paging.PageRequest;
+import org.opengovdata.common.paging.SortOrder;
+import org.opengovdata.common.problem.ApiException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+class DatasetsController implements DatasetsApi {
+
+  private static final List<MediaType> OFFERED =
+      List.of(MediaType.APPLICATION_JSON, APPLICATION_LD_JSON, TEXT_CSV);
+
+  private final DatasetCatalog catalog;
+  private final ReferenceData reference;
+  private final JsonMapper json;
+
+  DatasetsController(DatasetCatalog catalog, ReferenceData reference, JsonMapper json) {
+    this.catalog = catalog;
+    this.reference = reference;
+    this.json = json;
+  }
+
+  @Override
+  public ResponseEntity<DatasetListDto> listDatasets(
+      ThemeDto theme,
+      String region,
+      String q,
+      String modifiedSince,
+      String sort,
+      Integer page,
+      Integer size,
+      DatasetFormatDto format,
+      String ifNoneMatch) {
+    DatasetQuery query =
+        new DatasetQuery(
+            theme == null ? null : theme.getValue(),
+            region == null ? null : coveringRegions(region),
+            q,
+            Params.instant("modifiedSince", modifiedSince),
+            SortOrder.parse(
+                    "sort", sort, DatasetRepository.SORT_COLUMNS.keySet(), SortOrder.of("id"))
+                .thenBy(SortOrder.of("id")),
+            new PageRequest(page, size));
+    Read read = Read.of(catalog.stamp(null), explicit(format), OFFERED);
+    ResponseEntity<DatasetListDto> notModified = read.notModified(ifNoneMatch);
+    if (notModified != null) {
+      return notModified;
+    }
+    if (read.csv()) {
+      List<Dataset> all = catalog.all(query);
+      read.writeCsv("datasets", DatasetColumns.COLUMNS.all(), all.size(), all::forEach);
+      return null;
+    }
+    List<Dataset> datasets = catalog.page(query);
+    long total = catalog.count(query);
+    if (read.jsonLd()) {
+      read.writeJson(json, DcatJsonLd.catalog("/api/v1/catalog/datasets", datasets, reference));
+      return null;
+    }
+    return read.ok(
+        new DatasetListDto()
+            .data(datasets.stream().map(this::toDto).toList())
+            .meta(ListEnvelope.meta(DatasetColumns.COLUMNS.all(), total, query.page(), null))
+            .links(ListEnvelope.pageLinks(query.page(), total)));
+  }
+
+  @Override
+  public ResponseEntity<DatasetDto> getDataset(
+      String datasetId, DatasetFormatDto format, String ifNoneMatch) {
+    Dataset dataset =
+        catalog
+            .find(datasetId)
+            .orElseThrow(() -> ApiException.notFound("No dataset '" + datasetId + "'."));
+    Read read =
+        Read.of(
+            dataset.id() + ":" + dataset.version() + ":" + dataset.modified(),
+            explicit(format),
+            List.of(MediaType.APPLICATION_JSON, APPLICATION_LD_JSON));
+    ResponseEntity<DatasetDto> notModified = read.notModified(ifNoneMatch);
+    if (notModified != null) {
+      return notModified;
+    }
+    if (read.jsonLd()) {
+      read.writeJson(json, DcatJsonLd.dataset(dataset, reference));
+      return null;
+    }
+    return read.ok(toDto(dataset));
+  }
+
+  private DatasetDto toDto(Dataset dataset) {
+    return DatasetColumns.toDto(
+        dataset, reference.region(dataset.regionCode()).map(Region::name).orElse(null));
+  }
+
+  private Set<String> coveringRegions(String code) {
+    return reference.regionAndAncestors(reference.requireRegion("region", code).code());
+  }
+
+  private static MediaType explicit(DatasetFormatDto format) {
+    if (format == null) {
+      return null;
+    }
+    return switch (format) {
+      case JSON -> MediaType.APPLICATION_JSON;
+      case JSONLD -> APPLICATION_LD_JSON;
+      case CSV -> TEXT_CSV;
+    };
+  }
+}

@@ -1,0 +1,130 @@
+package org.opengovdata.catalog.fiscal;
+
+import static org.opengovdata.catalog.web.DataType.DECIMAL;
+import static org.opengovdata.catalog.web.DataType.INTEGER;
+import static org.opengovdata.catalog.web.DataType.STRING;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.function.Function;
+import org.opengovdata.catalog.api.model.FiscalExecutionRowDto;
+import org.opengovdata.catalog.api.model.FiscalSummaryRowDto;
+import org.opengovdata.catalog.web.Column;
+import org.opengovdata.catalog.web.Columns;
+
+/** Fields and sort keys of the summary and execution rows. */
+@SuppressWarnings("rawtypes")
+final class AggregateColumns {
+
+  private AggregateColumns() {}
+
+  static final Columns<SummaryRow, FiscalSummaryRowDto> SUMMARY =
+      new Columns<>(
+          FiscalSummaryRowDto::new,
+          Column.of("key", "分组", "Group", STRING, SummaryRow::key, FiscalSummaryRowDto::setKey),
+          Column.of("name", "名称", "Name", STRING, SummaryRow::name, FiscalSummaryRowDto::setName),
+          Column.of(
+              "level",
+              "科目级次",
+              "Classification level",
+              INTEGER,
+              SummaryRow::level,
+              FiscalSummaryRowDto::setLevel),
+          Column.of(
+              "amount",
+              "金额",
+              "Amount",
+              DECIMAL,
+              SummaryRow::amount,
+              (d, v) -> d.setAmount(v.toPlainString())),
+          Column.of(
+              "itemCount",
+              "明细条数",
+              "Line items",
+              INTEGER,
+              SummaryRow::itemCount,
+              FiscalSummaryRowDto::setItemCount),
+          Column.of(
+              "unit", "单位", "Unit", STRING, r -> FiscalItem.UNIT, FiscalSummaryRowDto::setUnit));
+
+  static final Map<String, Function<SummaryRow, Comparable>> SUMMARY_SORT =
+      new java.util.TreeMap<>(
+          Map.of(
+              "key",
+              SummaryRow::key,
+              "amount",
+              SummaryRow::amount,
+              "itemCount",
+              SummaryRow::itemCount));
+
+  static final Columns<ExecutionRow, FiscalExecutionRowDto> EXECUTION =
+      new Columns<>(
+          FiscalExecutionRowDto::new,
+          Column.of(
+              "classificationCode",
+              "科目编码",
+              "Classification code",
+              STRING,
+              ExecutionRow::code,
+              FiscalExecutionRowDto::setClassificationCode),
+          Column.of(
+              "classificationName",
+              "科目名称",
+              "Classification",
+              STRING,
+              ExecutionRow::name,
+              FiscalExecutionRowDto::setClassificationName),
+          Column.of(
+              "level",
+              "科目级次",
+              "Classification level",
+              INTEGER,
+              ExecutionRow::level,
+              FiscalExecutionRowDto::setLevel),
+          decimal(
+              "budget", "预算数", "Budget", ExecutionRow::budget, FiscalExecutionRowDto::setBudget),
+          decimal(
+              "adjusted",
+              "调整预算数",
+              "Adjusted budget",
+              ExecutionRow::adjusted,
+              FiscalExecutionRowDto::setAdjusted),
+          decimal(
+              "final",
+              "决算数",
+              "Final account",
+              ExecutionRow::finalAmount,
+              FiscalExecutionRowDto::setFinal),
+          decimal(
+              "executionRate",
+              "预算执行率(%)",
+              "Execution rate (%)",
+              ExecutionRow::executionRate,
+              FiscalExecutionRowDto::setExecutionRate),
+          decimal(
+              "adjustedExecutionRate",
+              "调整预算执行率(%)",
+              "Execution rate vs adjusted budget (%)",
+              ExecutionRow::adjustedExecutionRate,
+              FiscalExecutionRowDto::setAdjustedExecutionRate),
+          Column.of(
+              "unit", "单位", "Unit", STRING, r -> FiscalItem.UNIT, FiscalExecutionRowDto::setUnit));
+
+  static final Map<String, Function<ExecutionRow, Comparable>> EXECUTION_SORT =
+      new java.util.TreeMap<>(
+          Map.of(
+              "classificationCode", ExecutionRow::code,
+              "budget", ExecutionRow::budget,
+              "adjusted", ExecutionRow::adjusted,
+              "final", ExecutionRow::finalAmount,
+              "executionRate", ExecutionRow::executionRate));
+
+  private static Column<ExecutionRow, FiscalExecutionRowDto> decimal(
+      String key,
+      String zh,
+      String en,
+      Function<ExecutionRow, BigDecimal> getter,
+      java.util.function.BiConsumer<FiscalExecutionRowDto, String> setter) {
+    return Column.of(key, zh, en, DECIMAL, getter, (d, v) -> setter.accept(d, v.toPlainString()));
+  }
+}

@@ -1,0 +1,118 @@
+package org.opengovdata.catalog.fiscal;
+
+import static org.opengovdata.catalog.web.DataType.DATE_TIME;
+import static org.opengovdata.catalog.web.DataType.DECIMAL;
+import static org.opengovdata.catalog.web.DataType.INTEGER;
+import static org.opengovdata.catalog.web.DataType.STRING;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import org.opengovdata.catalog.api.model.BudgetTypeDto;
+import org.opengovdata.catalog.api.model.DirectionDto;
+import org.opengovdata.catalog.api.model.FiscalItemDto;
+import org.opengovdata.catalog.api.model.StageDto;
+import org.opengovdata.catalog.jdbc.KeyFields;
+import org.opengovdata.catalog.jdbc.KeyFields.Field;
+import org.opengovdata.catalog.web.Column;
+import org.opengovdata.catalog.web.Columns;
+import org.opengovdata.common.paging.SortOrder;
+
+/** Fields of a line item (JSON, CSV, labels) and its sort keys. */
+final class FiscalItemColumns {
+
+  private FiscalItemColumns() {}
+
+  static final Columns<FiscalItem, FiscalItemDto> COLUMNS =
+      new Columns<>(
+          FiscalItemDto::new,
+          Column.of("id", "编号", "ID", INTEGER, FiscalItem::id, FiscalItemDto::setId),
+          Column.of("year", "年度", "Fiscal year", INTEGER, FiscalItem::year, FiscalItemDto::setYear),
+          Column.of(
+              "regionCode",
+              "行政区划代码",
+              "Region code",
+              STRING,
+              FiscalItem::regionCode,
+              FiscalItemDto::setRegionCode),
+          Column.of(
+              "regionName",
+              "行政区划",
+              "Region",
+              STRING,
+              FiscalItem::regionName,
+              FiscalItemDto::setRegionName),
+          Column.of(
+              "budgetType",
+              "预算类型",
+              "Budget",
+              STRING,
+              FiscalItem::budgetType,
+              (d, v) -> d.setBudgetType(BudgetTypeDto.fromValue(v.name()))),
+          Column.of(
+              "stage",
+              "阶段",
+              "Stage",
+              STRING,
+              FiscalItem::stage,
+              (d, v) -> d.setStage(StageDto.fromValue(v.name()))),
+          Column.of(
+              "direction",
+              "收支",
+              "Direction",
+              STRING,
+              FiscalItem::direction,
+              (d, v) -> d.setDirection(DirectionDto.fromValue(v.name()))),
+          Column.of(
+              "classificationCode",
+              "科目编码",
+              "Classification code",
+              STRING,
+              FiscalItem::classificationCode,
+              FiscalItemDto::setClassificationCode),
+          Column.of(
+              "classificationName",
+              "科目名称",
+              "Classification",
+              STRING,
+              FiscalItem::classificationName,
+              FiscalItemDto::setClassificationName),
+          Column.of(
+              "classificationLevel",
+              "科目级次",
+              "Classification level",
+              INTEGER,
+              FiscalItem::classificationLevel,
+              FiscalItemDto::setClassificationLevel),
+          Column.of(
+              "amount",
+              "金额",
+              "Amount",
+              DECIMAL,
+              FiscalItem::amount,
+              (d, v) -> d.setAmount(v.toPlainString())),
+          Column.of("unit", "单位", "Unit", STRING, i -> FiscalItem.UNIT, FiscalItemDto::setUnit),
+          Column.of(
+              "modified",
+              "更新时间",
+              "Modified",
+              DATE_TIME,
+              FiscalItem::modified,
+              FiscalItemDto::setModified));
+
+  /** The unique key of a line item, which is also the default order. */
+  static final SortOrder KEY =
+      SortOrder.of("year", "regionCode", "budgetType", "stage", "direction", "classificationCode");
+
+  static final KeyFields<FiscalItem> SORT =
+      new KeyFields<>(
+          KEY,
+          new Field<>("year", "year", FiscalItem::year, Integer::valueOf),
+          new Field<>("regionCode", "region_code", FiscalItem::regionCode, s -> s),
+          new Field<>("budgetType", "budget_type", i -> i.budgetType().name(), s -> s),
+          new Field<>("stage", "stage", i -> i.stage().name(), s -> s),
+          new Field<>("direction", "direction", i -> i.direction().name(), s -> s),
+          new Field<>(
+              "classificationCode", "classification_code", FiscalItem::classificationCode, s -> s),
+          new Field<>("amount", "amount", FiscalItem::amount, BigDecimal::new),
+          new Field<>("modified", "modified", FiscalItem::modified, OffsetDateTime::parse));
+}

@@ -1,0 +1,95 @@
+package org.opengovdata.catalog.fiscal;
+
+import static org.opengovdata.catalog.web.DataType.DATE_TIME;
+import static org.opengovdata.catalog.web.DataType.DECIMAL;
+import static org.opengovdata.catalog.web.DataType.INTEGER;
+import static org.opengovdata.catalog.web.DataType.STRING;
+
+import java.math.BigDecimal;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.opengovdata.catalog.api.model.StageDto;
+import org.opengovdata.catalog.api.model.ThreePublicExpenseDto;
+import org.opengovdata.catalog.web.Column;
+import org.opengovdata.catalog.web.Columns;
+
+final class ThreePublicExpenseColumns {
+
+  private ThreePublicExpenseColumns() {}
+
+  static final Columns<ThreePublicExpense, ThreePublicExpenseDto> COLUMNS =
+      new Columns<>(
+          ThreePublicExpenseDto::new,
+          Column.of(
+              "year",
+              "年度",
+              "Fiscal year",
+              INTEGER,
+              ThreePublicExpense::year,
+              ThreePublicExpenseDto::setYear),
+          Column.of(
+              "regionCode",
+              "行政区划代码",
+              "Region code",
+              STRING,
+              ThreePublicExpense::regionCode,
+              ThreePublicExpenseDto::setRegionCode),
+          Column.of(
+              "regionName",
+              "行政区划",
+              "Region",
+              STRING,
+              ThreePublicExpense::regionName,
+              ThreePublicExpenseDto::setRegionName),
+          Column.of(
+              "stage",
+              "阶段",
+              "Stage",
+              STRING,
+              ThreePublicExpense::stage,
+              (d, v) -> d.setStage(StageDto.fromValue(v.name()))),
+          amount(
+              "overseasTravel",
+              "因公出国（境）费",
+              "Overseas official travel",
+              ThreePublicExpense::overseasTravel,
+              ThreePublicExpenseDto::setOverseasTravel),
+          amount(
+              "vehiclePurchase",
+              "公务用车购置费",
+              "Official vehicle purchase",
+              ThreePublicExpense::vehiclePurchase,
+              ThreePublicExpenseDto::setVehiclePurchase),
+          amount(
+              "vehicleOperation",
+              "公务用车运行维护费",
+              "Official vehicle operation",
+              ThreePublicExpense::vehicleOperation,
+              ThreePublicExpenseDto::setVehicleOperation),
+          amount(
+              "officialReception",
+              "公务接待费",
+              "Official reception",
+              ThreePublicExpense::officialReception,
+              ThreePublicExpenseDto::setOfficialReception),
+          amount(
+              "total", "合计", "Total", ThreePublicExpense::total, ThreePublicExpenseDto::setTotal),
+          Column.of(
+              "unit", "单位", "Unit", STRING, r -> FiscalItem.UNIT, ThreePublicExpenseDto::setUnit),
+          Column.of(
+              "modified",
+              "更新时间",
+              "Modified",
+              DATE_TIME,
+              ThreePublicExpense::modified,
+              ThreePublicExpenseDto::setModified));
+
+  private static Column<ThreePublicExpense, ThreePublicExpenseDto> amount(
+      String key,
+      String zh,
+      String en,
+      Function<ThreePublicExpense, BigDecimal> getter,
+      BiConsumer<ThreePublicExpenseDto, String> setter) {
+    return Column.of(key, zh, en, DECIMAL, getter, (d, v) -> setter.accept(d, v.toPlainString()));
+  }
+}

@@ -1,0 +1,72 @@
+package org.opengovdata.catalog.jdbc;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.opengovdata.common.paging.Keyset;
+import org.opengovdata.common.paging.KeysetCursor;
+import org.opengovdata.common.paging.SortOrder;
+
+/**
+ * The sortable fields of a resource: API name, SQL column, how to read the value from a row (for
+ * the next cursor) and how to parse it back from a cursor (typed, for the keyset comparison). Every
+ * sort ends with the resource's unique key, so orders and cursors are deterministic.
+ */
+public final class KeyFields<R> {
+
+  /** One sortable field. */
+  public record Field<R>(
+      String name, String column, Function<R, Object> value, Function<String, Object> parse) {}
+
+  private final Map<String, Field<R>> fields = new LinkedHashMap<>();
+  private final SortOrder uniqueKey;
+
+  @SafeVarargs
+  public KeyFields(SortOrder uniqueKey, Field<R>... fields) {
+    for (Field<R> field : fields) {
+      this.fields.put(field.name(), field);
+    }
+    this.uniqueKey = uniqueKey;
+  }
+
+  /** The {@code sort} parameter (default: the unique key), completed by the unique key. */
+  public SortOrder sort(String parameter) {
+    return SortOrder.parse("sort", parameter, fields.keySet(), uniqueKey).thenBy(uniqueKey);
+  }
+
+  public String orderBy(SortOrder sort) {
+    return Keyset.orderBy(columns(sort));
+  }
+
+  public Keyset.Predicate after(SortOrder sort, List<Object> values) {
+    return Keyset.after(columns(sort), values);
+  }
+
+  /** The typed key values of {@code cursor}; 400 on {@code cursor} if it does not fit. */
+  public List<Object> decode(String cursor, String query, SortOrder sort) {
+    List<String> texts = KeysetCursor.decode(cursor, query + "|" + sort, sort.keys().size());
+    try {
+      return java.util.stream.IntStream.range(0, texts.size())
+          .mapToObj(i -> fields.get(sort.keys().get(i).field()).parse().apply(texts.get(i)))
+          .toList();
+    } catch (RuntimeException e) {
+      throw KeysetCursor.malformed();
+    }
+  }
+
+  /** The cursor pointing after {@code last}. */
+  public String encode(R last, String query, SortOrder sort) {
+    return KeysetCursor.encode(
+        query + "|" + sort,
+        sort.keys().stream()
+            .map(k -> String.valueOf(fields.get(k.field()).value().apply(last)))
+            .toList());
+  }
+
+  private List<Keyset.Column> columns(SortOrder sort) {
+    return sort.keys().stream()
+        .map(k -> new Keyset.Column(fields.get(k.field()).column(), k.descending()))
+        .toList();
+  }
+}

@@ -1,0 +1,111 @@
+package org.opengovdata.catalog.statistics;
+
+import static org.opengovdata.catalog.web.DataType.DATE;
+import static org.opengovdata.catalog.web.DataType.DATE_TIME;
+import static org.opengovdata.catalog.web.DataType.DECIMAL;
+import static org.opengovdata.catalog.web.DataType.STRING;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.opengovdata.catalog.api.model.FrequencyDto;
+import org.opengovdata.catalog.api.model.ObservationDto;
+import org.opengovdata.catalog.api.model.ObservationStatusDto;
+import org.opengovdata.catalog.jdbc.KeyFields;
+import org.opengovdata.catalog.jdbc.KeyFields.Field;
+import org.opengovdata.catalog.web.Column;
+import org.opengovdata.catalog.web.Columns;
+import org.opengovdata.common.paging.SortOrder;
+
+final class ObservationColumns {
+
+  private ObservationColumns() {}
+
+  static final Columns<Observation, ObservationDto> COLUMNS =
+      new Columns<>(
+          ObservationDto::new,
+          Column.of(
+              "indicatorCode",
+              "指标代码",
+              "Indicator code",
+              STRING,
+              Observation::indicatorCode,
+              ObservationDto::setIndicatorCode),
+          Column.of(
+              "indicatorName",
+              "指标名称",
+              "Indicator",
+              STRING,
+              Observation::indicatorName,
+              ObservationDto::setIndicatorName),
+          Column.of(
+              "regionCode",
+              "行政区划代码",
+              "Region code",
+              STRING,
+              Observation::regionCode,
+              ObservationDto::setRegionCode),
+          Column.of(
+              "regionName",
+              "行政区划",
+              "Region",
+              STRING,
+              Observation::regionName,
+              ObservationDto::setRegionName),
+          Column.of(
+              "period", "时期", "Period", STRING, Observation::period, ObservationDto::setPeriod),
+          Column.of(
+              "frequency",
+              "频度",
+              "Frequency",
+              STRING,
+              Observation::frequency,
+              (d, v) -> d.setFrequency(FrequencyDto.fromValue(v.name()))),
+          Column.of(
+              "value",
+              "数值",
+              "Value",
+              DECIMAL,
+              Observation::value,
+              (d, v) -> d.setValue(v.toPlainString())),
+          Column.of("unit", "计量单位", "Unit", STRING, Observation::unit, ObservationDto::setUnit),
+          Column.of(
+              "status",
+              "数据状态",
+              "Status",
+              STRING,
+              Observation::status,
+              (d, v) -> d.setStatus(ObservationStatusDto.fromValue(v.name()))),
+          Column.of(
+              "publishedOn",
+              "发布日期",
+              "Published on",
+              DATE,
+              Observation::publishedOn,
+              ObservationDto::setPublishedOn),
+          Column.of(
+              "supersededOn",
+              "被修订日期",
+              "Superseded on",
+              DATE,
+              Observation::supersededOn,
+              ObservationDto::setSupersededOn),
+          Column.of(
+              "modified",
+              "更新时间",
+              "Modified",
+              DATE_TIME,
+              Observation::modified,
+              ObservationDto::setModified));
+
+  /** Unique in any one view (current or as of a day): one value per indicator, region, period. */
+  static final SortOrder KEY = SortOrder.of("indicatorCode", "regionCode", "period");
+
+  static final KeyFields<Observation> SORT =
+      new KeyFields<>(
+          KEY,
+          new Field<>("indicatorCode", "o.indicator_code", Observation::indicatorCode, s -> s),
+          new Field<>("regionCode", "o.region_code", Observation::regionCode, s -> s),
+          new Field<>("period", "o.period_start", Observation::periodStart, LocalDate::parse),
+          new Field<>("value", "o.value", Observation::value, BigDecimal::new),
+          new Field<>("publishedOn", "o.published_on", Observation::publishedOn, LocalDate::parse));
+}

@@ -1,0 +1,51 @@
+package org.opengovdata.catalog.statistics;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import org.opengovdata.catalog.jdbc.SqlWhere;
+
+/**
+ * Filters of {@code /statistics/observations}.
+ *
+ * @param asOf the values as published on that day; null = the current values
+ */
+record ObservationFilter(
+    String indicator,
+    Set<String> regions,
+    Period from,
+    Period to,
+    LocalDate asOf,
+    Observation.Status status,
+    OffsetDateTime modifiedSince) {
+
+  SqlWhere where() {
+    SqlWhere where =
+        new SqlWhere()
+            .andIf(indicator, "o.indicator_code = ?")
+            .andIn("o.region_code", regions)
+            .andIf(from == null ? null : from.start(), "o.period_start >= ?")
+            .andIf(to == null ? null : to.end(), "o.period_end <= ?")
+            .andIf(status == null ? null : status.name(), "o.status = ?")
+            .andIf(modifiedSince, "o.modified > ?");
+    if (asOf == null) {
+      where.and("o.superseded_on is null");
+    } else {
+      where.and(
+          "o.published_on <= ? and (o.superseded_on is null or o.superseded_on > ?)", asOf, asOf);
+    }
+    return where;
+  }
+
+  String canonical() {
+    return String.join(
+        "|",
+        String.valueOf(indicator),
+        regions == null ? "*" : String.join(",", new java.util.TreeSet<>(regions)),
+        from == null ? "null" : from.text(),
+        to == null ? "null" : to.text(),
+        String.valueOf(asOf),
+        String.valueOf(status),
+        modifiedSince == null ? "null" : modifiedSince.toInstant().toString());
+  }
+}

@@ -1,0 +1,98 @@
+package org.opengovdata.catalog.statistics;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.function.Consumer;
+import org.opengovdata.catalog.jdbc.SqlWhere;
+import org.opengovdata.catalog.reference.ReferenceData;
+import org.opengovdata.catalog.reference.Region;
+import org.opengovdata.common.paging.Keyset;
+import org.opengovdata.common.paging.PageRequest;
+import org.opengovdata.common.paging.SortOrder;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Repository
+class ObservationRepository {
+
+  private static final String FROM =
+      "select o.indicator_code, i.name as indicator_name, o.region_code, o.period,"
+          + " o.period_start, i.frequency, o.value, i.unit, o.status, o.published_on,"
+          + " o.superseded_on, o.modified"
+          + " from observation o join indicator i on i.code = o.indicator_code";
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate readOnly;
+  private final ReferenceData reference;
+
+  ObservationRepository(
+      JdbcClient jdbc, PlatformTransactionManager transactions, ReferenceData reference) {
+    this.jdbc = jdbc;
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
+    this.reference = reference;
+  }
+
+  long count(ObservationFilter filter) {
+    SqlWhere where = filter.where();
+    return jdbc.sql("select count(*) from observation o" + where.sql())
+        .params(where.parameters())
+        .query(Long.class)
+        .single();
+  }
+
+  List<Observation> page(ObservationFilter filter, SortOrder sort, PageRequest page, int limit) {
+    SqlWhere where = filter.where();
+    return jdbc.sql(select(where, sort) + " limit ? offset ?")
+        .params(where.parametersAnd(limit, page.offset()))
+        .query(this::map)
+        .list();
+  }
+
+  List<Observation> after(ObservationFilter filter, SortOrder sort, List<Object> key, int limit) {
+    Keyset.Predicate after = ObservationColumns.SORT.after(sort, key);
+    SqlWhere where = filter.where().and(after.sql(), after.parameters().toArray());
+    return jdbc.sql(select(where, sort) + " limit ?")
+        .params(where.parametersAnd(limit))
+        .query(this::map)
+        .list();
+  }
+
+  void stream(ObservationFilter filter, SortOrder sort, Consumer<Observation> sink) {
+    SqlWhere where = filter.where();
+    readOnly.executeWithoutResult(
+        status ->
+            jdbc.sql(select(where, sort))
+                .params(where.parameters())
+                .withFetchSize(1000)
+                .query((RowCallbackHandler) rs -> sink.accept(map(rs, 0))));
+  }
+
+  private static String select(SqlWhere where, SortOrder sort) {
+    return FROM + where.sql() + " order by " + ObservationColumns.SORT.orderBy(sort);
+  }
+
+  private Observation map(ResultSet rs, int n) throws SQLException {
+    String region = rs.getString("region_code");
+    return new Observation(
+        rs.getString("indicator_code"),
+        rs.getString("indicator_name"),
+        region,
+        reference.region(region).map(Region::name).orElse(null),
+        rs.getString("period"),
+        rs.getObject("period_start", LocalDate.class),
+        Period.Frequency.valueOf(rs.getString("frequency")),
+        rs.getBigDecimal("value"),
+        rs.getString("unit"),
+        Observation.Status.valueOf(rs.getString("status")),
+        rs.getObject("published_on", LocalDate.class),
+        rs.getObject("superseded_on", LocalDate.class),
+        rs.getObject("modified", OffsetDateTime.class));
+  }
+}

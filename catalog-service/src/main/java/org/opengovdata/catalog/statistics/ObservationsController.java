@@ -1,0 +1,158 @@
+package org.opengovdata.catalog.statistics;
+
+import java.util.List;
+import java.util.Set;
+import org.opengovdata.catalog.api.StatisticsObservationsApi;
+import org.opengovdata.catalog.api.model.BulkLoadResultDto;
+import org.opengovdata.catalog.api.model.FormatDto;
+import org.opengovdata.catalog.api.model.ObservationDto;
+import org.opengovdata.catalog.api.model.ObservationListDto;
+import org.opengovdata.catalog.api.model.ObservationStatusDto;
+import org.opengovdata.catalog.load.BulkUpload;
+import org.opengovdata.catalog.reference.ReferenceData;
+import org.opengovdata.catalog.web.Column;
+import org.opengovdata.catalog.web.Formats;
+import org.opengovdata.catalog.web.ListEnvelope;
+import org.opengovdata.catalog.web.Params;
+import org.opengovdata.catalog.web.Read;
+import org.opengovdata.common.paging.PageRequest;
+import org.opengovdata.common.paging.SortOrder;
+import org.opengovdata.common.problem.ApiException;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ObservationsController implements StatisticsObservationsApi {
+
+  private final Observations observations;
+  private final ObservationLoader loader;
+  private final IndicatorRepository indicators;
+  private final ReferenceData reference;
+
+  ObservationsController(
+      Observations observations,
+      ObservationLoader loader,
+      IndicatorRepository indicators,
+      ReferenceData reference) {
+    this.observations = observations;
+    this.loader = loader;
+    this.indicators = indicators;
+    this.reference = reference;
+  }
+
+  @Override
+  public ResponseEntity<ObservationListDto> listObservations(
+      String indicator,
+      String region,
+      Boolean includeSubregions,
+      String from,
+      String to,
+      String asOf,
+      ObservationStatusDto status,
+      String modifiedSince,
+      String sort,
+      String fields,
+      Integer page,
+      Integer size,
+      String cursor,
+      FormatDto format,
+      String ifNoneMatch) {
+    ObservationFilter filter =
+        filter(indicator, region, includeSubregions, from, to, asOf, status, modifiedSince);
+    SortOrder order = ObservationColumns.SORT.sort(sort);
+    List<Column<Observation, ObservationDto>> columns = ObservationColumns.COLUMNS.select(fields);
+    if (cursor != null && page != 0) {
+      throw ApiException.invalidParameter("cursor", "give either page or cursor, not both");
+    }
+    String stamp = observations.stamp();
+    Read read = Read.of(stamp, Formats.explicit(format), Formats.TABULAR);
+    ResponseEntity<ObservationListDto> notModified = read.notModified(ifNoneMatch);
+    if (notModified != null) {
+      return notModified;
+    }
+    if (read.csv()) {
+      read.writeCsv(
+          "observations",
+          columns,
+          observations.total(stamp, filter),
+          sink -> observations.export(filter, order, sink));
+      return null;
+    }
+    PageRequest pageRequest = new PageRequest(page, size);
+    Observations.Page result =
+        cursor == null
+            ? observations.page(stamp, filter, order, pageRequest)
+            : observations.afterCursor(stamp, filter, order, cursor, size);
+    return read.ok(
+        new ObservationListDto()
+            .data(
+                result.rows().stream()
+                    .map(r -> ObservationColumns.COLUMNS.toDto(r, columns))
+                    .toList())
+            .meta(
+                cursor == null
+                    ? ListEnvelope.meta(columns, result.total(), pageRequest, result.nextCursor())
+                    : ListEnvelope.cursorMeta(columns, result.total(), size, result.nextCursor()))
+            .links(
+                cursor == null
+                    ? ListEnvelope.pageLinks(pageRequest, result.total())
+                    : ListEnvelope.cursorLinks(result.nextCursor())));
+  }
+
+  @Override
+  @PreAuthorize("hasRole('PUBLISHER')")
+  public ResponseEntity<BulkLoadResultDto> loadObservations(InputStreamResource body) {
+    return ResponseEntity.ok(loader.load(BulkUpload.of(body)).toDto());
+  }
+
+  private ObservationFilter filter(
+      String indicator,
+      String region,
+      Boolean includeSubregions,
+      String from,
+      String to,
+      String asOf,
+      ObservationStatusDto status,
+      String modifiedSince) {
+    if (indicator != null && indicators.find(indicator).isEmpty()) {
+      throw ApiException.invalidParameter(
+          "indicator",
+          "'%s' is not an indicator code; see /statistics/indicators".formatted(indicator));
+    }
+    Set<String> regions = null;
+    if (region != null) {
+      reference.requireRegion("region", region);
+      regions =
+          Boolean.TRUE.equals(includeSubregions)
+              ? reference.regionAndDescendants(region)
+              : Set.of(region);
+    }
+    Period first = period("from", from);
+    Period last = period("to", to);
+    if (first != null && last != null && first.start().isAfter(last.end())) {
+      throw ApiException.invalidParameter("from", "from (%s) is after to (%s)".formatted(from, to));
+    }
+    return new ObservationFilter(
+        indicator,
+        regions,
+        first,
+        last,
+        Params.date("asOf", asOf),
+        status == null ? null : Observation.Status.valueOf(status.name()),
+        Params.instant("modifiedSince", modifiedSince));
+  }
+
+  private static Period period(String parameter, String text) {
+    if (text == null) {
+      return null;
+    }
+    Period period = Period.parse(text);
+    if (period == null) {
+      throw ApiException.invalidParameter(
+          parameter, "'%s' is not a period like 2024, 2024Q3 or 2024-07".formatted(text));
+    }
+    return period;
+  }
+}

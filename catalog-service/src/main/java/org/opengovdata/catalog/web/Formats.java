@@ -1,0 +1,26 @@
+package org.opengovdata.catalog.web;
+
+import static org.opengovdata.common.representation.Representations.TEXT_CSV;
+
+import java.util.List;
+import org.opengovdata.catalog.api.model.FormatDto;
+import org.springframework.http.MediaType;
+
+/** The {@code format} parameter of tabular resources. */
+public final class Formats {
+
+  /** JSON (the default) and CSV. */
+  public static final List<MediaType> TABULAR = List.of(MediaType.APPLICATION_JSON, TEXT_CSV);
+
+  private Formats() {}
+
+  public static MediaType explicit(FormatDto format) {
+    if (format == null) {
+      return null;
+    }
+    return switch (format) {
+      case JSON -> MediaType.APPLICATION_JSON;
+      case CSV -> TEXT_CSV;
+    };
+  }
+}

@@ -1,0 +1,178 @@
+package org.opengovdata.catalog.fiscal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opengovdata.catalog.CatalogIntegrationTest;
+import org.opengovdata.catalog.reference.ReferenceData;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The aggregates reconcile exactly with the line items they sum (the "done when"). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FiscalSummaryIntegrationTest extends CatalogIntegrationTest {
+
+  @Autowired ReferenceData reference;
+
+  @BeforeAll
+  void loadTwoYearsOfOrdosAndTwoOfItsCounties() {
+    resetData();
+    HttpResponse<String> load =
+        loadFiscal(
+            FiscalTestData.csv(
+                reference, List.of("150600", "150602", "150621"), List.of(2023, 2024), 42));
+    assertThat(load.statusCode()).as(load.body()).isEqualTo(200);
+  }
+
+  @Test
+  void summaryOfOrdosFinalExpenditureByClassHasOneRowPerClassEqualToTheSumOfItsItems() {
+    String filter =
+        "year=2024&region=150600&budgetType=GENERAL_PUBLIC&stage=FINAL&direction=EXPENDITURE";
+    HttpResponse<String> summary =
+        get("/fiscal/summary?" + filter + "&groupBy=classification&level=1&size=1000");
+    assertThat(summary.statusCode()).isEqualTo(200);
+
+    List<Map<String, Object>> items =
+        FiscalTestData.all(
+            this::get, "/fiscal/items?" + filter + "&fields=classificationCode,amount");
+    Map<String, BigDecimal> expected =
+        sumBy(items, i -> ((String) i.get("classificationCode")).substring(0, 3));
+    Map<String, Long> counts =
+        items.stream()
+            .collect(
+                Collectors.groupingBy(
+                    i -> ((String) i.get("classificationCode")).substring(0, 3),
+                    TreeMap::new,
+                    Collectors.counting()));
+
+    List<Map<String, Object>> rows = JsonPath.read(summary.body(), "$.data");
+    assertThat(rows).hasSize(expected.size()).hasSizeGreaterThan(20);
+    for (Map<String, Object> row : rows) {
+      String key = (String) row.get("key");
+      assertThat(key).hasSize(3);
+      assertThat(new BigDecimal((String) row.get("amount")))
+          .as(key)
+          .isEqualByComparingTo(expected.get(key));
+      assertThat(((Number) row.get("itemCount")).longValue()).isEqualTo(counts.get(key));
+      assertThat(row.get("unit")).isEqualTo("万元");
+      assertThat(row.get("level")).isEqualTo(1);
+    }
+    assertThat(rows)
+        .anySatisfy(r -> assertThat(r).containsEntry("key", "205").containsEntry("name", "教育支出"));
+  }
+
+  @Test
+  void everyGroupingAndLevelAddsUpToTheSameItems() {
+    String filter =
+        "region=150600&includeSubregions=true&yearFrom=2023&yearTo=2024&direction=EXPENDITURE";
+    List<Map<String, Object>> items =
+        FiscalTestData.all(
+            this::get,
+            "/fiscal/items?"
+                + filter
+                + "&fields=year,regionCode,budgetType,classificationCode,amount");
+    assertThat(items).hasSizeGreaterThan(3000);
+    BigDecimal total = sumBy(items, i -> "all").get("all");
+
+    for (int level = 1; level <= 3; level++) {
+      int length = 2 * level + 1;
+      Map<String, BigDecimal> expected =
+          sumBy(
+              items,
+              i -> {
+                String code = (String) i.get("classificationCode");
+                return code.length() > length ? code.substring(0, length) : code;
+              });
+      assertThat(summary(filter + "&groupBy=classification&level=" + level)).isEqualTo(expected);
+    }
+    assertThat(summary(filter + "&groupBy=region"))
+        .isEqualTo(sumBy(items, i -> (String) i.get("regionCode")))
+        .containsOnlyKeys("150600", "150602", "150621");
+    assertThat(summary(filter + "&groupBy=budgetType"))
+        .isEqualTo(sumBy(items, i -> (String) i.get("budgetType")));
+    assertThat(summary(filter + "&groupBy=year"))
+        .isEqualTo(sumBy(items, i -> String.valueOf(i.get("year"))));
+    assertThat(
+            summary(filter + "&groupBy=year").values().stream()
+                .reduce(BigDecimal.ZERO, BigDecimal::add))
+        .isEqualByComparingTo(total);
+  }
+
+  @Test
+  void executionComparesBudgetAdjustedAndFinalPerClass() {
+    String filter = "year=2024&region=150602&budgetType=GENERAL_PUBLIC&direction=EXPENDITURE";
+    List<Map<String, Object>> items =
+        FiscalTestData.all(
+            this::get, "/fiscal/items?" + filter + "&fields=stage,classificationCode,amount");
+    Function<String, Map<String, BigDecimal>> stage =
+        s ->
+            sumBy(
+                items.stream().filter(i -> s.equals(i.get("stage"))).toList(),
+                i -> ((String) i.get("classificationCode")).substring(0, 3));
+
+    HttpResponse<String> response = get("/fiscal/execution?" + filter + "&level=1&size=1000");
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<Map<String, Object>> rows = JsonPath.read(response.body(), "$.data");
+    assertThat(rows).hasSize(stage.apply("BUDGET").size());
+    for (Map<String, Object> row : rows) {
+      String code = (String) row.get("classificationCode");
+      BigDecimal budget = new BigDecimal((String) row.get("budget"));
+      BigDecimal adjusted = new BigDecimal((String) row.get("adjusted"));
+      BigDecimal fin = new BigDecimal((String) row.get("final"));
+      assertThat(budget).isEqualByComparingTo(stage.apply("BUDGET").get(code));
+      assertThat(adjusted).isEqualByComparingTo(stage.apply("ADJUSTED").get(code));
+      assertThat(fin).isEqualByComparingTo(stage.apply("FINAL").get(code));
+      assertThat(new BigDecimal((String) row.get("executionRate")))
+          .isEqualByComparingTo(
+              fin.multiply(BigDecimal.valueOf(100)).divide(budget, 2, RoundingMode.HALF_UP));
+      assertThat(new BigDecimal((String) row.get("adjustedExecutionRate")))
+          .isEqualByComparingTo(
+              fin.multiply(BigDecimal.valueOf(100)).divide(adjusted, 2, RoundingMode.HALF_UP));
+    }
+  }
+
+  @Test
+  void summaryAsCsvHasTheSameRowsAsJson() {
+    String query = "/fiscal/summary?year=2024&region=150600&stage=FINAL&groupBy=budgetType";
+    HttpResponse<String> csv = get(query + "&format=csv");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+    String[] lines = csv.body().substring(1).split("\r\n");
+    assertThat(lines[0]).isEqualTo("key,name,level,amount,itemCount,unit");
+    Map<String, BigDecimal> fromCsv = new TreeMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      String[] cells = lines[i].split(",");
+      fromCsv.put(cells[0], new BigDecimal(cells[3]));
+    }
+    assertThat(fromCsv)
+        .isEqualTo(summary("year=2024&region=150600&stage=FINAL&groupBy=budgetType"));
+  }
+
+  private Map<String, BigDecimal> summary(String query) {
+    HttpResponse<String> response = get("/fiscal/summary?" + query + "&size=1000");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    List<Map<String, Object>> rows = JsonPath.read(response.body(), "$.data");
+    Map<String, BigDecimal> sums = new TreeMap<>();
+    rows.forEach(r -> sums.put((String) r.get("key"), new BigDecimal((String) r.get("amount"))));
+    return sums;
+  }
+
+  private static Map<String, BigDecimal> sumBy(
+      List<Map<String, Object>> items, Function<Map<String, Object>, String> key) {
+    Map<String, BigDecimal> sums = new TreeMap<>();
+    items.forEach(
+        i -> sums.merge(key.apply(i), new BigDecimal((String) i.get("amount")), BigDecimal::add));
+    return sums;
+  }
+}

@@ -1,0 +1,40 @@
+package org.opengovdata.gateway.ratelimit;
+
+import java.time.Duration;
+import org.opengovdata.common.redis.RedisHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Health of the gateway's Redis: {@code DEGRADED} (HTTP 200) when it cannot be reached, because the
+ * gateway keeps working without it — rate limits counted locally, keys from the local cache.
+ */
+@Component("redisHealthIndicator")
+class RedisHealth implements ReactiveHealthIndicator {
+
+  private static final Duration TIMEOUT = Duration.ofMillis(500);
+
+  private final ReactiveRedisConnectionFactory connections;
+
+  RedisHealth(ReactiveRedisConnectionFactory connections) {
+    this.connections = connections;
+  }
+
+  @Override
+  public Mono<Health> health() {
+    return Mono.defer(() -> connections.getReactiveConnection().ping())
+        .subscribeOn(Schedulers.boundedElastic())
+        .timeout(TIMEOUT)
+        .map(pong -> Health.up().build())
+        .onErrorResume(
+            error ->
+                Mono.just(
+                    Health.status(RedisHealthIndicator.DEGRADED)
+                        .withDetail("error", error.getClass().getSimpleName())
+                        .build()));
+  }
+}

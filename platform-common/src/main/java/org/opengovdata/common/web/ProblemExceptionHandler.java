@@ -53,7 +53,14 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
       ConstraintViolationException ex, WebRequest request) {
     List<FieldError> errors =
         ex.getConstraintViolations().stream()
-            .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+            .map(
+                v -> {
+                  String name = lastNode(v.getPropertyPath().toString());
+                  return new FieldError(
+                      name,
+                      "parameter '%s' %s (got '%s')"
+                          .formatted(name, v.getMessage(), v.getInvalidValue()));
+                })
             .toList();
     return badInput(ex, errors, request);
   }

@@ -1,6 +1,5 @@
 package org.opengovdata.catalog.fiscal;
 
-import java.util.List;
 import org.opengovdata.catalog.api.FiscalAggregatesApi;
 import org.opengovdata.catalog.api.model.BudgetTypeDto;
 import org.opengovdata.catalog.api.model.DirectionDto;
@@ -9,10 +8,11 @@ import org.opengovdata.catalog.api.model.FiscalSummaryListDto;
 import org.opengovdata.catalog.api.model.FormatDto;
 import org.opengovdata.catalog.api.model.GroupByDto;
 import org.opengovdata.catalog.api.model.StageDto;
+import org.opengovdata.catalog.dataset.DatasetCatalog;
 import org.opengovdata.catalog.reference.ReferenceData;
 import org.opengovdata.catalog.web.Formats;
 import org.opengovdata.catalog.web.InMemoryRows;
-import org.opengovdata.catalog.web.ListEnvelope;
+import org.opengovdata.catalog.web.PagedList;
 import org.opengovdata.catalog.web.Read;
 import org.opengovdata.common.paging.PageRequest;
 import org.opengovdata.common.paging.SortOrder;
@@ -24,13 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 class FiscalAggregatesController implements FiscalAggregatesApi {
 
   private final FiscalAggregates aggregates;
-  private final FiscalItems items;
+  private final DatasetCatalog catalog;
   private final ReferenceData reference;
 
   FiscalAggregatesController(
-      FiscalAggregates aggregates, FiscalItems items, ReferenceData reference) {
+      FiscalAggregates aggregates, DatasetCatalog catalog, ReferenceData reference) {
     this.aggregates = aggregates;
-    this.items = items;
+    this.catalog = catalog;
     this.reference = reference;
   }
 
@@ -73,30 +73,21 @@ class FiscalAggregatesController implements FiscalAggregatesApi {
     SortOrder order =
         SortOrder.parse("sort", sort, AggregateColumns.SUMMARY_SORT.keySet(), SortOrder.of("key"))
             .thenBy(SortOrder.of("key"));
-    String stamp = items.stamp();
-    Read read = Read.of(stamp, Formats.explicit(format), Formats.TABULAR);
-    ResponseEntity<FiscalSummaryListDto> notModified = read.notModified(ifNoneMatch);
-    if (notModified != null) {
-      return notModified;
-    }
-    List<SummaryRow> rows =
-        InMemoryRows.sort(
-            aggregates.summary(stamp, filter, by, level == null ? 1 : level),
-            order,
-            AggregateColumns.SUMMARY_SORT);
-    if (read.csv()) {
-      read.writeCsv("fiscal-summary", AggregateColumns.SUMMARY.all(), rows.size(), rows::forEach);
-      return null;
-    }
-    PageRequest pageRequest = new PageRequest(page, size);
-    return read.ok(
-        new FiscalSummaryListDto()
-            .data(
-                InMemoryRows.page(rows, pageRequest).stream()
-                    .map(r -> AggregateColumns.SUMMARY.toDto(r, AggregateColumns.SUMMARY.all()))
-                    .toList())
-            .meta(ListEnvelope.meta(AggregateColumns.SUMMARY.all(), rows.size(), pageRequest, null))
-            .links(ListEnvelope.pageLinks(pageRequest, rows.size())));
+    String stamp = catalog.stamp(DatasetCatalog.THEME_FISCAL);
+    int depth = level == null ? 1 : level;
+    return PagedList.answer(
+        Read.of(stamp, Formats.explicit(format), Formats.TABULAR),
+        ifNoneMatch,
+        "fiscal-summary",
+        AggregateColumns.SUMMARY,
+        PagedList.Rows.computed(
+            () ->
+                InMemoryRows.sort(
+                    aggregates.summary(stamp, filter, by, depth),
+                    order,
+                    AggregateColumns.SUMMARY_SORT)),
+        new PageRequest(page, size),
+        (data, meta, links) -> new FiscalSummaryListDto().data(data).meta(meta).links(links));
   }
 
   @Override
@@ -136,31 +127,20 @@ class FiscalAggregatesController implements FiscalAggregatesApi {
                 AggregateColumns.EXECUTION_SORT.keySet(),
                 SortOrder.of("classificationCode"))
             .thenBy(SortOrder.of("classificationCode"));
-    String stamp = items.stamp();
-    Read read = Read.of(stamp, Formats.explicit(format), Formats.TABULAR);
-    ResponseEntity<FiscalExecutionListDto> notModified = read.notModified(ifNoneMatch);
-    if (notModified != null) {
-      return notModified;
-    }
-    List<ExecutionRow> rows =
-        InMemoryRows.sort(
-            aggregates.execution(stamp, filter, level == null ? 1 : level),
-            order,
-            AggregateColumns.EXECUTION_SORT);
-    if (read.csv()) {
-      read.writeCsv(
-          "fiscal-execution", AggregateColumns.EXECUTION.all(), rows.size(), rows::forEach);
-      return null;
-    }
-    PageRequest pageRequest = new PageRequest(page, size);
-    return read.ok(
-        new FiscalExecutionListDto()
-            .data(
-                InMemoryRows.page(rows, pageRequest).stream()
-                    .map(r -> AggregateColumns.EXECUTION.toDto(r, AggregateColumns.EXECUTION.all()))
-                    .toList())
-            .meta(
-                ListEnvelope.meta(AggregateColumns.EXECUTION.all(), rows.size(), pageRequest, null))
-            .links(ListEnvelope.pageLinks(pageRequest, rows.size())));
+    String stamp = catalog.stamp(DatasetCatalog.THEME_FISCAL);
+    int depth = level == null ? 1 : level;
+    return PagedList.answer(
+        Read.of(stamp, Formats.explicit(format), Formats.TABULAR),
+        ifNoneMatch,
+        "fiscal-execution",
+        AggregateColumns.EXECUTION,
+        PagedList.Rows.computed(
+            () ->
+                InMemoryRows.sort(
+                    aggregates.execution(stamp, filter, depth),
+                    order,
+                    AggregateColumns.EXECUTION_SORT)),
+        new PageRequest(page, size),
+        (data, meta, links) -> new FiscalExecutionListDto().data(data).meta(meta).links(links));
   }
 }

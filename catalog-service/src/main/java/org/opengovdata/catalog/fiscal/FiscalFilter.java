@@ -9,6 +9,7 @@ import org.opengovdata.catalog.jdbc.SqlWhere;
 import org.opengovdata.catalog.reference.ReferenceData;
 import org.opengovdata.catalog.web.Params;
 import org.opengovdata.catalog.web.Params.Years;
+import org.opengovdata.catalog.web.TabularResource;
 
 /**
  * Filters shared by the line items, their sums and budget execution.
@@ -23,7 +24,8 @@ record FiscalFilter(
     Stage stage,
     Direction direction,
     String classificationPrefix,
-    OffsetDateTime modifiedSince) {
+    OffsetDateTime modifiedSince)
+    implements TabularResource.Filter {
 
   /** From the request parameters; unknown regions and contradictory years are 400s. */
   static FiscalFilter of(
@@ -77,7 +79,8 @@ record FiscalFilter(
   }
 
   /** A canonical text of the filter, for cache keys and cursor binding. */
-  String canonical() {
+  @Override
+  public String canonical() {
     return String.join(
         "|",
         String.valueOf(years.from()),

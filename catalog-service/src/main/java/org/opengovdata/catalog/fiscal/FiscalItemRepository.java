@@ -9,6 +9,7 @@ import org.opengovdata.catalog.jdbc.SqlWhere;
 import org.opengovdata.catalog.reference.Classification;
 import org.opengovdata.catalog.reference.ReferenceData;
 import org.opengovdata.catalog.reference.Region;
+import org.opengovdata.catalog.web.TabularResource;
 import org.opengovdata.common.paging.Keyset;
 import org.opengovdata.common.paging.PageRequest;
 import org.opengovdata.common.paging.SortOrder;
@@ -19,7 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
-class FiscalItemRepository {
+class FiscalItemRepository implements TabularResource.Rows<FiscalItem, FiscalFilter> {
 
   private static final String COLUMNS =
       "id, year, region_code, budget_type, stage, direction, classification_code, amount, modified";
@@ -37,7 +38,8 @@ class FiscalItemRepository {
     this.reference = reference;
   }
 
-  long count(FiscalFilter filter) {
+  @Override
+  public long count(FiscalFilter filter) {
     SqlWhere where = filter.where();
     return jdbc.sql("select count(*) from fiscal_item" + where.sql())
         .params(where.parameters())
@@ -45,7 +47,8 @@ class FiscalItemRepository {
         .single();
   }
 
-  List<FiscalItem> page(FiscalFilter filter, SortOrder sort, PageRequest page, int limit) {
+  @Override
+  public List<FiscalItem> page(FiscalFilter filter, SortOrder sort, PageRequest page, int limit) {
     SqlWhere where = filter.where();
     return jdbc.sql(select(where.sql(), sort) + " limit ? offset ?")
         .params(where.parametersAnd(limit, page.offset()))
@@ -53,7 +56,8 @@ class FiscalItemRepository {
         .list();
   }
 
-  List<FiscalItem> after(FiscalFilter filter, SortOrder sort, List<Object> key, int limit) {
+  @Override
+  public List<FiscalItem> after(FiscalFilter filter, SortOrder sort, List<Object> key, int limit) {
     Keyset.Predicate after = FiscalItemColumns.SORT.after(sort, key);
     SqlWhere where = filter.where().and(after.sql(), after.parameters().toArray());
     return jdbc.sql(select(where.sql(), sort) + " limit ?")
@@ -66,7 +70,8 @@ class FiscalItemRepository {
    * Every matching item in order, read with a forward-only cursor ({@code fetchSize} rows at a time
    * inside a read-only transaction — PostgreSQL's driver only streams with autocommit off).
    */
-  void stream(FiscalFilter filter, SortOrder sort, Consumer<FiscalItem> sink) {
+  @Override
+  public void stream(FiscalFilter filter, SortOrder sort, Consumer<FiscalItem> sink) {
     SqlWhere where = filter.where();
     readOnly.executeWithoutResult(
         status ->

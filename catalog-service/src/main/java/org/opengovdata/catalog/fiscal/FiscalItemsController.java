@@ -1,6 +1,5 @@
 package org.opengovdata.catalog.fiscal;
 
-import java.util.List;
 import org.opengovdata.catalog.api.FiscalItemsApi;
 import org.opengovdata.catalog.api.model.BudgetTypeDto;
 import org.opengovdata.catalog.api.model.BulkLoadResultDto;
@@ -11,13 +10,8 @@ import org.opengovdata.catalog.api.model.FormatDto;
 import org.opengovdata.catalog.api.model.StageDto;
 import org.opengovdata.catalog.load.BulkUpload;
 import org.opengovdata.catalog.reference.ReferenceData;
-import org.opengovdata.catalog.web.Column;
-import org.opengovdata.catalog.web.Formats;
-import org.opengovdata.catalog.web.ListEnvelope;
-import org.opengovdata.catalog.web.Read;
-import org.opengovdata.common.paging.PageRequest;
-import org.opengovdata.common.paging.SortOrder;
-import org.opengovdata.common.problem.ApiException;
+import org.opengovdata.catalog.web.TabularResource;
+import org.opengovdata.catalog.web.TabularResource.ListParameters;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,11 +20,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FiscalItemsController implements FiscalItemsApi {
 
-  private final FiscalItems items;
+  private final TabularResource<FiscalItem, FiscalFilter, FiscalItemDto> items;
   private final FiscalItemLoader loader;
   private final ReferenceData reference;
 
-  FiscalItemsController(FiscalItems items, FiscalItemLoader loader, ReferenceData reference) {
+  FiscalItemsController(
+      TabularResource<FiscalItem, FiscalFilter, FiscalItemDto> items,
+      FiscalItemLoader loader,
+      ReferenceData reference) {
     this.items = items;
     this.loader = loader;
     this.reference = reference;
@@ -68,44 +65,10 @@ class FiscalItemsController implements FiscalItemsApi {
             direction,
             classification,
             modifiedSince);
-    SortOrder order = FiscalItemColumns.SORT.sort(sort);
-    List<Column<FiscalItem, FiscalItemDto>> columns = FiscalItemColumns.COLUMNS.select(fields);
-    if (cursor != null && page != 0) {
-      throw ApiException.invalidParameter("cursor", "give either page or cursor, not both");
-    }
-    String stamp = items.stamp();
-    Read read = Read.of(stamp, Formats.explicit(format), Formats.TABULAR);
-    ResponseEntity<FiscalItemListDto> notModified = read.notModified(ifNoneMatch);
-    if (notModified != null) {
-      return notModified;
-    }
-    if (read.csv()) {
-      read.writeCsv(
-          "fiscal-items",
-          columns,
-          items.total(stamp, filter),
-          sink -> items.export(filter, order, sink));
-      return null;
-    }
-    PageRequest pageRequest = new PageRequest(page, size);
-    FiscalItems.Page result =
-        cursor == null
-            ? items.page(stamp, filter, order, pageRequest)
-            : items.afterCursor(stamp, filter, order, cursor, size);
-    return read.ok(
-        new FiscalItemListDto()
-            .data(
-                result.rows().stream()
-                    .map(r -> FiscalItemColumns.COLUMNS.toDto(r, columns))
-                    .toList())
-            .meta(
-                cursor == null
-                    ? ListEnvelope.meta(columns, result.total(), pageRequest, result.nextCursor())
-                    : ListEnvelope.cursorMeta(columns, result.total(), size, result.nextCursor()))
-            .links(
-                cursor == null
-                    ? ListEnvelope.pageLinks(pageRequest, result.total())
-                    : ListEnvelope.cursorLinks(result.nextCursor())));
+    return items.list(
+        filter,
+        new ListParameters(sort, fields, page, size, cursor, format, ifNoneMatch),
+        (data, meta, links) -> new FiscalItemListDto().data(data).meta(meta).links(links));
   }
 
   @Override

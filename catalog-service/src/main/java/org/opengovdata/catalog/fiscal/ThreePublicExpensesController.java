@@ -1,12 +1,15 @@
 package org.opengovdata.catalog.fiscal;
 
+import java.util.List;
+import java.util.function.Consumer;
 import org.opengovdata.catalog.api.ThreePublicExpensesApi;
 import org.opengovdata.catalog.api.model.FormatDto;
 import org.opengovdata.catalog.api.model.StageDto;
 import org.opengovdata.catalog.api.model.ThreePublicExpenseListDto;
+import org.opengovdata.catalog.dataset.DatasetCatalog;
 import org.opengovdata.catalog.reference.ReferenceData;
 import org.opengovdata.catalog.web.Formats;
-import org.opengovdata.catalog.web.ListEnvelope;
+import org.opengovdata.catalog.web.PagedList;
 import org.opengovdata.catalog.web.Read;
 import org.opengovdata.common.paging.PageRequest;
 import org.opengovdata.common.paging.SortOrder;
@@ -17,13 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ThreePublicExpensesController implements ThreePublicExpensesApi {
 
   private final ThreePublicExpenseRepository expenses;
-  private final FiscalItems items;
+  private final DatasetCatalog catalog;
   private final ReferenceData reference;
 
   ThreePublicExpensesController(
-      ThreePublicExpenseRepository expenses, FiscalItems items, ReferenceData reference) {
+      ThreePublicExpenseRepository expenses, DatasetCatalog catalog, ReferenceData reference) {
     this.expenses = expenses;
-    this.items = items;
+    this.catalog = catalog;
     this.reference = reference;
   }
 
@@ -61,29 +64,29 @@ class ThreePublicExpensesController implements ThreePublicExpensesApi {
                 ThreePublicExpenseRepository.SORT_COLUMNS.keySet(),
                 ThreePublicExpenseRepository.KEY)
             .thenBy(ThreePublicExpenseRepository.KEY);
-    Read read = Read.of(items.stamp(), Formats.explicit(format), Formats.TABULAR);
-    ResponseEntity<ThreePublicExpenseListDto> notModified = read.notModified(ifNoneMatch);
-    if (notModified != null) {
-      return notModified;
-    }
-    var columns = ThreePublicExpenseColumns.COLUMNS;
-    long total = expenses.count(filter);
-    if (read.csv()) {
-      read.writeCsv(
-          "three-public-expenses",
-          columns.all(),
-          total,
-          sink -> expenses.stream(filter, order, sink));
-      return null;
-    }
-    PageRequest pageRequest = new PageRequest(page, size);
-    return read.ok(
-        new ThreePublicExpenseListDto()
-            .data(
-                expenses.page(filter, order, pageRequest).stream()
-                    .map(r -> columns.toDto(r, columns.all()))
-                    .toList())
-            .meta(ListEnvelope.meta(columns.all(), total, pageRequest, null))
-            .links(ListEnvelope.pageLinks(pageRequest, total)));
+    return PagedList.answer(
+        Read.of(
+            catalog.stamp(DatasetCatalog.THEME_FISCAL), Formats.explicit(format), Formats.TABULAR),
+        ifNoneMatch,
+        "three-public-expenses",
+        ThreePublicExpenseColumns.COLUMNS,
+        new PagedList.Rows<>() {
+          @Override
+          public long total() {
+            return expenses.count(filter);
+          }
+
+          @Override
+          public List<ThreePublicExpense> page(PageRequest page) {
+            return expenses.page(filter, order, page);
+          }
+
+          @Override
+          public void all(Consumer<ThreePublicExpense> sink) {
+            expenses.stream(filter, order, sink);
+          }
+        },
+        new PageRequest(page, size),
+        (data, meta, links) -> new ThreePublicExpenseListDto().data(data).meta(meta).links(links));
   }
 }

@@ -1,13 +1,15 @@
 package org.opengovdata.catalog.statistics;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.opengovdata.catalog.api.StatisticsIndicatorsApi;
 import org.opengovdata.catalog.api.model.FormatDto;
 import org.opengovdata.catalog.api.model.FrequencyDto;
 import org.opengovdata.catalog.api.model.IndicatorListDto;
+import org.opengovdata.catalog.dataset.DatasetCatalog;
 import org.opengovdata.catalog.reference.ReferenceData;
 import org.opengovdata.catalog.web.Formats;
-import org.opengovdata.catalog.web.ListEnvelope;
+import org.opengovdata.catalog.web.PagedList;
 import org.opengovdata.catalog.web.Params;
 import org.opengovdata.catalog.web.Read;
 import org.opengovdata.common.paging.PageRequest;
@@ -18,13 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 class IndicatorsController implements StatisticsIndicatorsApi {
 
   private final IndicatorRepository indicators;
-  private final Observations observations;
+  private final DatasetCatalog catalog;
   private final ReferenceData reference;
 
   IndicatorsController(
-      IndicatorRepository indicators, Observations observations, ReferenceData reference) {
+      IndicatorRepository indicators, DatasetCatalog catalog, ReferenceData reference) {
     this.indicators = indicators;
-    this.observations = observations;
+    this.catalog = catalog;
     this.reference = reference;
   }
 
@@ -42,28 +44,31 @@ class IndicatorsController implements StatisticsIndicatorsApi {
             frequency == null ? null : Period.Frequency.valueOf(frequency.name()),
             q,
             Params.instant("modifiedSince", modifiedSince));
-    Read read =
+    return PagedList.answer(
         Read.of(
-            observations.stamp() + reference.stamp(), Formats.explicit(format), Formats.TABULAR);
-    ResponseEntity<IndicatorListDto> notModified = read.notModified(ifNoneMatch);
-    if (notModified != null) {
-      return notModified;
-    }
-    var columns = IndicatorColumns.COLUMNS;
-    long total = indicators.count(query);
-    if (read.csv()) {
-      List<Indicator> all = indicators.page(query, new PageRequest(0, (int) Math.max(1, total)));
-      read.writeCsv("indicators", columns.all(), all.size(), all::forEach);
-      return null;
-    }
-    PageRequest pageRequest = new PageRequest(page, size);
-    return read.ok(
-        new IndicatorListDto()
-            .data(
-                indicators.page(query, pageRequest).stream()
-                    .map(i -> columns.toDto(i, columns.all()))
-                    .toList())
-            .meta(ListEnvelope.meta(columns.all(), total, pageRequest, null))
-            .links(ListEnvelope.pageLinks(pageRequest, total)));
+            catalog.stamp(DatasetCatalog.THEME_STATISTICS) + reference.stamp(),
+            Formats.explicit(format),
+            Formats.TABULAR),
+        ifNoneMatch,
+        "indicators",
+        IndicatorColumns.COLUMNS,
+        new PagedList.Rows<>() {
+          @Override
+          public long total() {
+            return indicators.count(query);
+          }
+
+          @Override
+          public List<Indicator> page(PageRequest page) {
+            return indicators.page(query, page);
+          }
+
+          @Override
+          public void all(Consumer<Indicator> sink) {
+            indicators.page(query, new PageRequest(0, (int) Math.max(1, total()))).forEach(sink);
+          }
+        },
+        new PageRequest(page, size),
+        (data, meta, links) -> new IndicatorListDto().data(data).meta(meta).links(links));
   }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import org.opengovdata.catalog.jdbc.SqlWhere;
+import org.opengovdata.catalog.web.TabularResource;
 
 /**
  * Filters of {@code /statistics/observations}.
@@ -17,7 +18,8 @@ record ObservationFilter(
     Period to,
     LocalDate asOf,
     Observation.Status status,
-    OffsetDateTime modifiedSince) {
+    OffsetDateTime modifiedSince)
+    implements TabularResource.Filter {
 
   SqlWhere where() {
     SqlWhere where =
@@ -37,7 +39,8 @@ record ObservationFilter(
     return where;
   }
 
-  String canonical() {
+  @Override
+  public String canonical() {
     return String.join(
         "|",
         String.valueOf(indicator),

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.opengovdata.catalog.jdbc.SqlWhere;
 import org.opengovdata.catalog.reference.ReferenceData;
 import org.opengovdata.catalog.reference.Region;
+import org.opengovdata.catalog.web.TabularResource;
 import org.opengovdata.common.paging.Keyset;
 import org.opengovdata.common.paging.PageRequest;
 import org.opengovdata.common.paging.SortOrder;
@@ -19,7 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
-class ObservationRepository {
+class ObservationRepository implements TabularResource.Rows<Observation, ObservationFilter> {
 
   private static final String FROM =
       "select o.indicator_code, i.name as indicator_name, o.region_code, o.period,"
@@ -39,7 +40,8 @@ class ObservationRepository {
     this.reference = reference;
   }
 
-  long count(ObservationFilter filter) {
+  @Override
+  public long count(ObservationFilter filter) {
     SqlWhere where = filter.where();
     return jdbc.sql("select count(*) from observation o" + where.sql())
         .params(where.parameters())
@@ -47,7 +49,9 @@ class ObservationRepository {
         .single();
   }
 
-  List<Observation> page(ObservationFilter filter, SortOrder sort, PageRequest page, int limit) {
+  @Override
+  public List<Observation> page(
+      ObservationFilter filter, SortOrder sort, PageRequest page, int limit) {
     SqlWhere where = filter.where();
     return jdbc.sql(select(where, sort) + " limit ? offset ?")
         .params(where.parametersAnd(limit, page.offset()))
@@ -55,7 +59,9 @@ class ObservationRepository {
         .list();
   }
 
-  List<Observation> after(ObservationFilter filter, SortOrder sort, List<Object> key, int limit) {
+  @Override
+  public List<Observation> after(
+      ObservationFilter filter, SortOrder sort, List<Object> key, int limit) {
     Keyset.Predicate after = ObservationColumns.SORT.after(sort, key);
     SqlWhere where = filter.where().and(after.sql(), after.parameters().toArray());
     return jdbc.sql(select(where, sort) + " limit ?")
@@ -64,7 +70,8 @@ class ObservationRepository {
         .list();
   }
 
-  void stream(ObservationFilter filter, SortOrder sort, Consumer<Observation> sink) {
+  @Override
+  public void stream(ObservationFilter filter, SortOrder sort, Consumer<Observation> sink) {
     SqlWhere where = filter.where();
     readOnly.executeWithoutResult(
         status ->

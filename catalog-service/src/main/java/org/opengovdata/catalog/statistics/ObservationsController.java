@@ -1,6 +1,5 @@
 package org.opengovdata.catalog.statistics;
 
-import java.util.List;
 import java.util.Set;
 import org.opengovdata.catalog.api.StatisticsObservationsApi;
 import org.opengovdata.catalog.api.model.BulkLoadResultDto;
@@ -10,13 +9,9 @@ import org.opengovdata.catalog.api.model.ObservationListDto;
 import org.opengovdata.catalog.api.model.ObservationStatusDto;
 import org.opengovdata.catalog.load.BulkUpload;
 import org.opengovdata.catalog.reference.ReferenceData;
-import org.opengovdata.catalog.web.Column;
-import org.opengovdata.catalog.web.Formats;
-import org.opengovdata.catalog.web.ListEnvelope;
 import org.opengovdata.catalog.web.Params;
-import org.opengovdata.catalog.web.Read;
-import org.opengovdata.common.paging.PageRequest;
-import org.opengovdata.common.paging.SortOrder;
+import org.opengovdata.catalog.web.TabularResource;
+import org.opengovdata.catalog.web.TabularResource.ListParameters;
 import org.opengovdata.common.problem.ApiException;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
@@ -26,13 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ObservationsController implements StatisticsObservationsApi {
 
-  private final Observations observations;
+  private final TabularResource<Observation, ObservationFilter, ObservationDto> observations;
   private final ObservationLoader loader;
   private final IndicatorRepository indicators;
   private final ReferenceData reference;
 
   ObservationsController(
-      Observations observations,
+      TabularResource<Observation, ObservationFilter, ObservationDto> observations,
       ObservationLoader loader,
       IndicatorRepository indicators,
       ReferenceData reference) {
@@ -61,44 +56,10 @@ class ObservationsController implements StatisticsObservationsApi {
       String ifNoneMatch) {
     ObservationFilter filter =
         filter(indicator, region, includeSubregions, from, to, asOf, status, modifiedSince);
-    SortOrder order = ObservationColumns.SORT.sort(sort);
-    List<Column<Observation, ObservationDto>> columns = ObservationColumns.COLUMNS.select(fields);
-    if (cursor != null && page != 0) {
-      throw ApiException.invalidParameter("cursor", "give either page or cursor, not both");
-    }
-    String stamp = observations.stamp();
-    Read read = Read.of(stamp, Formats.explicit(format), Formats.TABULAR);
-    ResponseEntity<ObservationListDto> notModified = read.notModified(ifNoneMatch);
-    if (notModified != null) {
-      return notModified;
-    }
-    if (read.csv()) {
-      read.writeCsv(
-          "observations",
-          columns,
-          observations.total(stamp, filter),
-          sink -> observations.export(filter, order, sink));
-      return null;
-    }
-    PageRequest pageRequest = new PageRequest(page, size);
-    Observations.Page result =
-        cursor == null
-            ? observations.page(stamp, filter, order, pageRequest)
-            : observations.afterCursor(stamp, filter, order, cursor, size);
-    return read.ok(
-        new ObservationListDto()
-            .data(
-                result.rows().stream()
-                    .map(r -> ObservationColumns.COLUMNS.toDto(r, columns))
-                    .toList())
-            .meta(
-                cursor == null
-                    ? ListEnvelope.meta(columns, result.total(), pageRequest, result.nextCursor())
-                    : ListEnvelope.cursorMeta(columns, result.total(), size, result.nextCursor()))
-            .links(
-                cursor == null
-                    ? ListEnvelope.pageLinks(pageRequest, result.total())
-                    : ListEnvelope.cursorLinks(result.nextCursor())));
+    return observations.list(
+        filter,
+        new ListParameters(sort, fields, page, size, cursor, format, ifNoneMatch),
+        (data, meta, links) -> new ObservationListDto().data(data).meta(meta).links(links));
   }
 
   @Override

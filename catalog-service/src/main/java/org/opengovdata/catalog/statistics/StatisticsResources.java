@@ -1,0 +1,25 @@
+package org.opengovdata.catalog.statistics;
+
+import org.opengovdata.catalog.api.model.ObservationDto;
+import org.opengovdata.catalog.cache.CatalogCache;
+import org.opengovdata.catalog.dataset.DatasetCatalog;
+import org.opengovdata.catalog.web.TabularResource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class StatisticsResources {
+
+  /** The observations as a list resource: pages, cursor, CSV; totals cached per data version. */
+  @Bean
+  TabularResource<Observation, ObservationFilter, ObservationDto> observations(
+      ObservationRepository observations, DatasetCatalog catalog, CatalogCache cache) {
+    return new TabularResource<>(
+        "observations",
+        observations,
+        ObservationColumns.SORT,
+        ObservationColumns.COLUMNS,
+        cache,
+        () -> catalog.stamp(DatasetCatalog.THEME_STATISTICS));
+  }
+}

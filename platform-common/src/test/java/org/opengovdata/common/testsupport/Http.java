@@ -11,8 +11,15 @@ import java.time.Duration;
 /** A plain HTTP client for tests that go through the real server (and its error pages). */
 public final class Http {
 
+  /**
+   * HTTP/1.1 as curl and browsers speak it to a plain-http server: the JDK's default (HTTP/2) would
+   * try an h2c upgrade on every new connection, which none of our servers accept.
+   */
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private Http() {}
 

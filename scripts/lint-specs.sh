@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lints the three services' OpenAPI specs with Spectral + the OWASP API security ruleset.
+# Lints the OpenAPI specs of the three services and the gateway with Spectral + the OWASP API security ruleset.
 # Fails on any error; warnings are printed. Versions are pinned in tools/spectral/package-lock.json.
 source "$(dirname "$0")/lib/common.sh"
 

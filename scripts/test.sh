@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # The test command: brings up the same infrastructure as up.sh (PostgreSQL, Redis,
-# Elasticsearch — no Docker needed), runs ./mvnw verify against it, and stops what it started.
-#   scripts/test.sh [--keep] [extra Maven arguments]
+# Elasticsearch — no Docker needed), lints the OpenAPI specs, runs ./mvnw verify against it,
+# then (without extra arguments) runs the built platform with up.sh on ports 18080-18083 and
+# checks it with smoke.sh; finally stops what it started.
+#   scripts/test.sh [--keep] [extra Maven arguments, e.g. -pl gateway]
+#   --keep  leave the infrastructure running afterwards
 source "$(dirname "$0")/lib/common.sh"
 
 KEEP=0
-if [ "${1:-}" = "--keep" ]; then KEEP=1; shift; fi
+case "${1:-}" in
+  --keep) KEEP=1; shift ;;
+  -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+esac
 
 INFRA=(postgres redis elasticsearch)
 before=()

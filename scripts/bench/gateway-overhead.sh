@@ -12,7 +12,7 @@ command -v wrk >/dev/null || apt_install wrk
 ensure_local_secrets >/dev/null
 
 # a key whose limit does not get in the way of the measurement
-key=$(curl -fs -X POST http://127.0.0.1:8080/api/v1/admin/keys -H "X-API-Key: $ADMIN_API_KEY" \
+key=$(curl -fs -X POST http://127.0.0.1:$GATEWAY_PORT/api/v1/admin/keys -H "X-API-Key: $ADMIN_API_KEY" \
   -H 'Content-Type: application/json' \
   -d '{"name":"benchmark","owner":"bench@localhost","roles":["consumer"],"limits":{"read":1000000,"bulk":1000000,"search":1000000}}' \
   | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
@@ -29,13 +29,13 @@ run() { # run LABEL URL
 }
 
 log "warming up (10 s each)"
-wrk -t2 -c4 -d10s -H "X-API-Key: $key" "http://127.0.0.1:8081$PATH_UNDER_TEST" >/dev/null
-wrk -t2 -c4 -d10s -H "X-API-Key: $key" "http://127.0.0.1:8080$PATH_UNDER_TEST" >/dev/null
+wrk -t2 -c4 -d10s -H "X-API-Key: $key" "http://127.0.0.1:$CATALOG_PORT$PATH_UNDER_TEST" >/dev/null
+wrk -t2 -c4 -d10s -H "X-API-Key: $key" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" >/dev/null
 
 echo
 echo "Command: \`scripts/bench/gateway-overhead.sh $PATH_UNDER_TEST $SECONDS_PER_RUN $CONNECTIONS\` — $(date -u +%Y-%m-%d), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(java -version 2>&1 | head -n 1), wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s on the same machine"
 echo
 echo "| target | requests/s | p50 | p99 | non-2xx |"
 echo "|---|---|---|---|---|"
-run "direct (catalog :8081)" "http://127.0.0.1:8081$PATH_UNDER_TEST"
-run "through gateway (:8080)" "http://127.0.0.1:8080$PATH_UNDER_TEST"
+run "direct (catalog :$CATALOG_PORT)" "http://127.0.0.1:$CATALOG_PORT$PATH_UNDER_TEST"
+run "through gateway (:$GATEWAY_PORT)" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"

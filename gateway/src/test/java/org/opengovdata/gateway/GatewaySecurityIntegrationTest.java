@@ -210,6 +210,23 @@ class GatewaySecurityIntegrationTest {
   }
 
   @Test
+  void malformedAcceptHeaderIsNotAServerError() {
+    HttpResponse<String> response = Http.get(url("/api/v1/catalog/datasets"), "Accept", "foo");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("RateLimit-Policy")).hasValue("\"read\";q=120;w=60");
+    HttpResponse<String> csv = Http.get(url("/api/v1/catalog/fiscal/items"), "Accept", "text/csv");
+    assertThat(csv.headers().firstValue("RateLimit-Policy"))
+        .hasValueSatisfying(policy -> assertThat(policy).startsWith("\"bulk\""));
+  }
+
+  @Test
+  void fallbackIsNotAPublicEndpoint() {
+    HttpResponse<String> response = Http.get(url("/fallback/made-up-" + System.nanoTime()));
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  @Test
   void unknownKeyIs401Problem() {
     HttpResponse<String> response =
         Http.get(url("/api/v1/catalog/datasets"), "X-API-Key", "odk_not_a_real_key");
@@ -238,13 +255,11 @@ class GatewaySecurityIntegrationTest {
             Http.send("DELETE", url("/api/v1/admin/keys/" + id), null, "X-API-Key", ADMIN_KEY)
                 .statusCode())
         .isEqualTo(204);
-    long revokedAt = System.nanoTime();
     await()
         .atMost(Duration.ofSeconds(5))
         .pollInterval(Duration.ofMillis(200))
         .until(
             () -> Http.get(url("/api/v1/catalog/datasets"), "X-API-Key", key).statusCode() == 401);
-    assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(Duration.ofSeconds(5));
     HttpResponse<String> record = Http.get(url("/api/v1/admin/keys/" + id), "X-API-Key", ADMIN_KEY);
     assertThat(JsonPath.<Boolean>read(record.body(), "$.revoked")).isTrue();
     assertThat(

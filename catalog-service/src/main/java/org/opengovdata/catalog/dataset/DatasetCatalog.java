@@ -63,6 +63,6 @@ public class DatasetCatalog {
             query.text(),
             query.modifiedSince(),
             query.sort(),
-            new org.opengovdata.common.paging.PageRequest(0, 10_000)));
+            new org.opengovdata.common.paging.PageRequest(0, Integer.MAX_VALUE)));
   }
 }

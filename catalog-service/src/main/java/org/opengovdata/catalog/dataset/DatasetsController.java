@@ -71,11 +71,11 @@ class DatasetsController implements DatasetsApi {
       return null;
     }
     List<Dataset> datasets = catalog.page(query);
-    long total = catalog.count(query);
     if (read.jsonLd()) {
       read.writeJson(json, DcatJsonLd.catalog("/api/v1/catalog/datasets", datasets, reference));
       return null;
     }
+    long total = catalog.count(query);
     return read.ok(
         new DatasetListDto()
             .data(datasets.stream().map(this::toDto).toList())

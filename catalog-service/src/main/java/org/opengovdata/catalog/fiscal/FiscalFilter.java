@@ -40,14 +40,7 @@ record FiscalFilter(
       DirectionDto direction,
       String classification,
       String modifiedSince) {
-    Set<String> regions = null;
-    if (region != null) {
-      reference.requireRegion("region", region);
-      regions =
-          Boolean.TRUE.equals(includeSubregions)
-              ? reference.regionAndDescendants(region)
-              : Set.of(region);
-    }
+    Set<String> regions = reference.regionsSelected("region", region, includeSubregions);
     return new FiscalFilter(
         Years.of(year, yearFrom, yearTo),
         regions,

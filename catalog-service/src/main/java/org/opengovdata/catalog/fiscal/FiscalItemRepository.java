@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Consumer;
+import org.opengovdata.catalog.jdbc.RowStreams;
 import org.opengovdata.catalog.jdbc.SqlWhere;
 import org.opengovdata.catalog.reference.Classification;
 import org.opengovdata.catalog.reference.ReferenceData;
@@ -13,28 +14,22 @@ import org.opengovdata.catalog.web.TabularResource;
 import org.opengovdata.common.paging.Keyset;
 import org.opengovdata.common.paging.PageRequest;
 import org.opengovdata.common.paging.SortOrder;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
 class FiscalItemRepository implements TabularResource.Rows<FiscalItem, FiscalFilter> {
 
   private static final String COLUMNS =
       "id, year, region_code, budget_type, stage, direction, classification_code, amount, modified";
-  private static final int FETCH_SIZE = 1000;
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate readOnly;
+  private final RowStreams streams;
   private final ReferenceData reference;
 
-  FiscalItemRepository(
-      JdbcClient jdbc, PlatformTransactionManager transactions, ReferenceData reference) {
+  FiscalItemRepository(JdbcClient jdbc, RowStreams streams, ReferenceData reference) {
     this.jdbc = jdbc;
-    this.readOnly = new TransactionTemplate(transactions);
-    this.readOnly.setReadOnly(true);
+    this.streams = streams;
     this.reference = reference;
   }
 
@@ -73,12 +68,9 @@ class FiscalItemRepository implements TabularResource.Rows<FiscalItem, FiscalFil
   @Override
   public void stream(FiscalFilter filter, SortOrder sort, Consumer<FiscalItem> sink) {
     SqlWhere where = filter.where();
-    readOnly.executeWithoutResult(
-        status ->
-            jdbc.sql(select(where.sql(), sort))
-                .params(where.parameters())
-                .withFetchSize(FETCH_SIZE)
-                .query((RowCallbackHandler) rs -> sink.accept(map(rs, 0))));
+    streams.stream(
+        jdbc.sql(select(where.sql(), sort)).params(where.parameters()),
+        rs -> sink.accept(map(rs, 0)));
   }
 
   private static String select(String where, SortOrder sort) {

@@ -4,12 +4,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.opengovdata.catalog.jdbc.RowStreams;
 import org.opengovdata.catalog.jdbc.SqlWhere;
 import org.opengovdata.catalog.reference.ReferenceData;
 import org.opengovdata.catalog.reference.Region;
 import org.opengovdata.common.paging.PageRequest;
 import org.opengovdata.common.paging.SortOrder;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,10 +30,12 @@ class ThreePublicExpenseRepository {
   static final SortOrder KEY = SortOrder.of("year", "regionCode", "stage");
 
   private final JdbcClient jdbc;
+  private final RowStreams streams;
   private final ReferenceData reference;
 
-  ThreePublicExpenseRepository(JdbcClient jdbc, ReferenceData reference) {
+  ThreePublicExpenseRepository(JdbcClient jdbc, RowStreams streams, ReferenceData reference) {
     this.jdbc = jdbc;
+    this.streams = streams;
     this.reference = reference;
   }
 
@@ -65,10 +67,8 @@ class ThreePublicExpenseRepository {
 
   void stream(FiscalFilter filter, SortOrder sort, Consumer<ThreePublicExpense> sink) {
     SqlWhere where = where(filter);
-    jdbc.sql(select(where, sort))
-        .params(where.parameters())
-        .withFetchSize(1000)
-        .query((RowCallbackHandler) rs -> sink.accept(map(rs)));
+    streams.stream(
+        jdbc.sql(select(where, sort)).params(where.parameters()), rs -> sink.accept(map(rs)));
   }
 
   private static String select(SqlWhere where, SortOrder sort) {

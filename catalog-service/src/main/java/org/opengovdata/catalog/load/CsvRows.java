@@ -50,7 +50,7 @@ public final class CsvRows {
       errors.rejectIfAny();
       long rows = 0;
       Iterator<CSVRecord> records = parser.iterator();
-      while (records.hasNext()) {
+      while (hasNext(records)) {
         CSVRecord record = next(records);
         rows++;
         Row row = new Row(record.getRecordNumber() + 1, record);
@@ -79,13 +79,26 @@ public final class CsvRows {
     }
   }
 
+  /** commons-csv parses the next record in {@code hasNext()}: a malformed file fails there. */
+  private static boolean hasNext(Iterator<CSVRecord> records) {
+    try {
+      return records.hasNext();
+    } catch (UncheckedIOException | IllegalStateException e) {
+      throw notCsv(e);
+    }
+  }
+
   private static CSVRecord next(Iterator<CSVRecord> records) {
     try {
       return records.next();
     } catch (UncheckedIOException | IllegalStateException e) {
-      throw new ApiException(
-          ProblemType.INVALID_BODY, "The file is not valid CSV (RFC 4180): " + e.getMessage());
+      throw notCsv(e);
     }
+  }
+
+  private static ApiException notCsv(RuntimeException e) {
+    return new ApiException(
+        ProblemType.INVALID_BODY, "The file is not valid CSV (RFC 4180): " + e.getMessage());
   }
 
   private static void checkHeader(

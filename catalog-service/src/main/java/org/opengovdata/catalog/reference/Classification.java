@@ -12,12 +12,6 @@ public record Classification(
     return (code.length() - 1) / 2;
   }
 
-  /** The code a classification of this code has at {@code level}, or the code itself if coarser. */
-  public static String ancestorAt(String code, int level) {
-    int length = 2 * level + 1;
-    return code.length() > length ? code.substring(0, length) : code;
-  }
-
   public static String parentOf(String code) {
     return code.length() <= 3 ? null : code.substring(0, code.length() - 2);
   }

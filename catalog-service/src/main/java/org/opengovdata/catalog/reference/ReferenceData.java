@@ -49,6 +49,18 @@ public class ReferenceData {
   }
 
   /** The region and every region below it (a 盟/市 and its 旗/县/区; the 自治区 and all). */
+  /**
+   * The region codes a {@code region} / {@code includeSubregions} pair selects: null (all) when no
+   * region is given; 400 on {@code parameter} for a code that is not a region.
+   */
+  public Set<String> regionsSelected(String parameter, String code, Boolean includeSubregions) {
+    if (code == null) {
+      return null;
+    }
+    requireRegion(parameter, code);
+    return Boolean.TRUE.equals(includeSubregions) ? regionAndDescendants(code) : Set.of(code);
+  }
+
   public Set<String> regionAndDescendants(String code) {
     Set<String> codes = new LinkedHashSet<>();
     collect(code, current().children(), codes);

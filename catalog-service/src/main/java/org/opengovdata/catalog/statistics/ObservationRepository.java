@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Consumer;
+import org.opengovdata.catalog.jdbc.RowStreams;
 import org.opengovdata.catalog.jdbc.SqlWhere;
 import org.opengovdata.catalog.reference.ReferenceData;
 import org.opengovdata.catalog.reference.Region;
@@ -13,11 +14,8 @@ import org.opengovdata.catalog.web.TabularResource;
 import org.opengovdata.common.paging.Keyset;
 import org.opengovdata.common.paging.PageRequest;
 import org.opengovdata.common.paging.SortOrder;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
 class ObservationRepository implements TabularResource.Rows<Observation, ObservationFilter> {
@@ -29,14 +27,12 @@ class ObservationRepository implements TabularResource.Rows<Observation, Observa
           + " from observation o join indicator i on i.code = o.indicator_code";
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate readOnly;
+  private final RowStreams streams;
   private final ReferenceData reference;
 
-  ObservationRepository(
-      JdbcClient jdbc, PlatformTransactionManager transactions, ReferenceData reference) {
+  ObservationRepository(JdbcClient jdbc, RowStreams streams, ReferenceData reference) {
     this.jdbc = jdbc;
-    this.readOnly = new TransactionTemplate(transactions);
-    this.readOnly.setReadOnly(true);
+    this.streams = streams;
     this.reference = reference;
   }
 
@@ -73,12 +69,8 @@ class ObservationRepository implements TabularResource.Rows<Observation, Observa
   @Override
   public void stream(ObservationFilter filter, SortOrder sort, Consumer<Observation> sink) {
     SqlWhere where = filter.where();
-    readOnly.executeWithoutResult(
-        status ->
-            jdbc.sql(select(where, sort))
-                .params(where.parameters())
-                .withFetchSize(1000)
-                .query((RowCallbackHandler) rs -> sink.accept(map(rs, 0))));
+    streams.stream(
+        jdbc.sql(select(where, sort)).params(where.parameters()), rs -> sink.accept(map(rs, 0)));
   }
 
   private static String select(SqlWhere where, SortOrder sort) {

@@ -82,14 +82,7 @@ class ObservationsController implements StatisticsObservationsApi {
           "indicator",
           "'%s' is not an indicator code; see /statistics/indicators".formatted(indicator));
     }
-    Set<String> regions = null;
-    if (region != null) {
-      reference.requireRegion("region", region);
-      regions =
-          Boolean.TRUE.equals(includeSubregions)
-              ? reference.regionAndDescendants(region)
-              : Set.of(region);
-    }
+    Set<String> regions = reference.regionsSelected("region", region, includeSubregions);
     Period first = period("from", from);
     Period last = period("to", to);
     if (first != null && last != null && first.start().isAfter(last.end())) {

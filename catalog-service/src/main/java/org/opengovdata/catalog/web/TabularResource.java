@@ -8,9 +8,11 @@ import org.opengovdata.catalog.api.model.LinksDto;
 import org.opengovdata.catalog.api.model.ListMetaDto;
 import org.opengovdata.catalog.cache.CatalogCache;
 import org.opengovdata.catalog.jdbc.KeyFields;
+import org.opengovdata.common.paging.KeysetCursor;
 import org.opengovdata.common.paging.PageRequest;
 import org.opengovdata.common.paging.SortOrder;
 import org.opengovdata.common.problem.ApiException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.core.type.TypeReference;
 
@@ -108,8 +110,7 @@ public final class TabularResource<R, F extends TabularResource.Filter, D> {
     PageRequest pageRequest = new PageRequest(p.page(), p.size());
     List<R> fetched =
         byCursor
-            ? rows.after(
-                filter, order, keys.decode(p.cursor(), filter.canonical(), order), p.size() + 1)
+            ? after(filter, order, p.cursor(), p.size())
             : rows.page(filter, order, pageRequest, p.size() + 1);
     Page<R> result = complete(version, filter, order, fetched, p.size());
     List<D> data = result.rows().stream().map(r -> columns.toDto(r, selected)).toList();
@@ -122,6 +123,20 @@ public final class TabularResource<R, F extends TabularResource.Filter, D> {
             byCursor
                 ? ListEnvelope.cursorLinks(result.nextCursor())
                 : ListEnvelope.pageLinks(pageRequest, result.total())));
+  }
+
+  /**
+   * The rows after a cursor. The cursor's checksum catches accidents, not forgeries: a crafted
+   * value the database cannot compare (an out-of-range number or date) is still the client's error,
+   * so it is a 400 on {@code cursor}, never a 500.
+   */
+  private List<R> after(F filter, SortOrder order, String cursor, int size) {
+    List<Object> key = keys.decode(cursor, filter.canonical(), order);
+    try {
+      return rows.after(filter, order, key, size + 1);
+    } catch (DataAccessException e) {
+      throw KeysetCursor.malformed();
+    }
   }
 
   public String stamp() {

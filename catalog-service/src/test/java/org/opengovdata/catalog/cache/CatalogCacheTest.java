@@ -2,7 +2,18 @@ package org.opengovdata.catalog.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -34,6 +45,93 @@ class CatalogCacheTest {
         assertThat(value).isEqualTo(i + 1L);
       }
       assertThat(computed).hasValue(3);
+    }
+  }
+
+  /**
+   * A hung Redis (accepts, never answers) costs one timeout, then is left alone for the back-off:
+   * counted on the wire — the server sees no new bytes while the back-off lasts.
+   */
+  @Test
+  void afterAFailureRedisIsLeftAloneForTheBackOff() throws Exception {
+    try (ServerSocket hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      AtomicLong received = new AtomicLong();
+      Thread acceptor =
+          new Thread(
+              () -> {
+                while (!hung.isClosed()) {
+                  try {
+                    Socket client = hung.accept();
+                    Thread reader = new Thread(() -> count(client, received));
+                    reader.setDaemon(true);
+                    reader.start();
+                  } catch (IOException e) {
+                    return; // closed at the end of the test
+                  }
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+      try (JedisPooled redis =
+          new JedisPooled(
+              new HostAndPort("127.0.0.1", hung.getLocalPort()),
+              DefaultJedisClientConfig.builder()
+                  .connectionTimeoutMillis(200)
+                  .socketTimeoutMillis(200)
+                  .build())) {
+        CatalogCache cache = new CatalogCache(redis, JsonMapper.builder().build(), clock);
+        Supplier<Long> one = () -> 1L;
+        assertThat(cache.get("test", "s", "k", new TypeReference<Long>() {}, one)).isEqualTo(1L);
+        long afterFirstFailure = received.get();
+        assertThat(afterFirstFailure).as("the first read reached Redis").isPositive();
+
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(cache.get("test", "s", "k", new TypeReference<Long>() {}, one)).isEqualTo(1L);
+        assertThat(received.get())
+            .as("no Redis traffic during the back-off")
+            .isEqualTo(afterFirstFailure);
+      }
+    }
+  }
+
+  /** Counts what a client sends; never answers. */
+  private static void count(Socket client, AtomicLong received) {
+    try (client) {
+      byte[] buffer = new byte[1024];
+      int n;
+      while ((n = client.getInputStream().read(buffer)) > 0) {
+        received.addAndGet(n);
+      }
+    } catch (IOException e) {
+      // the client gave up or the test ended
+    }
+  }
+
+  private static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
     }
   }
 }

@@ -255,6 +255,19 @@ class BulkLoadIntegrationTest extends CatalogIntegrationTest {
   }
 
   @Test
+  void malformedCsvIs400NotA500() {
+    HttpResponse<String> unterminatedQuote =
+        loadFiscal(HEADER + "2024,150602,GENERAL_PUBLIC,FINAL,EXPENDITURE,\"2050202,1.00\n");
+    assertThat(unterminatedQuote.statusCode()).isEqualTo(400);
+    assertThat(JsonPath.<String>read(unterminatedQuote.body(), "$.detail"))
+        .contains("not valid CSV");
+    HttpResponse<String> junkAfterQuote =
+        loadFiscal(HEADER + "2024,150602,GENERAL_PUBLIC,FINAL,EXPENDITURE,\"2050202\"x,1.00\n");
+    assertThat(junkAfterQuote.statusCode()).isEqualTo(400);
+    assertThat(itemCount()).isZero();
+  }
+
+  @Test
   void anEmptyFileIsRejected() {
     HttpResponse<String> response = loadFiscal("");
     assertThat(response.statusCode()).isEqualTo(400);

@@ -15,15 +15,6 @@ class ClassificationTest {
   }
 
   @Test
-  void ancestorAtALevelKeepsCoarserCodes() {
-    assertThat(Classification.ancestorAt("2050201", 1)).isEqualTo("205");
-    assertThat(Classification.ancestorAt("2050201", 2)).isEqualTo("20502");
-    assertThat(Classification.ancestorAt("227", 3)).isEqualTo("227");
-    assertThat(Classification.parentOf("2050201")).isEqualTo("20502");
-    assertThat(Classification.parentOf("205")).isNull();
-  }
-
-  @Test
   void revenueCodesStartWithOne() {
     assertThat(Classification.isRevenueCode("10101")).isTrue();
     assertThat(Classification.isRevenueCode("2050201")).isFalse();

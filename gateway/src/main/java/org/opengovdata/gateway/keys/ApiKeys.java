@@ -26,6 +26,7 @@ public class ApiKeys {
   private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
   static final String BOOTSTRAP_ADMIN_ID = "key_bootstrap_admin";
   private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+  private static final int PRUNE_ABOVE = 10_000;
 
   private final ApiKeyStore store;
   private final GatewaySecurityProperties properties;
@@ -86,7 +87,7 @@ public class ApiKeys {
         .findByHash(hash)
         .map(key -> key.revoked() ? (Lookup) new Lookup.Invalid() : new Lookup.Valid(key))
         .defaultIfEmpty(new Lookup.Invalid())
-        .doOnNext(lookup -> cache.put(hash, new Cached(lookup, now)))
+        .doOnNext(lookup -> remember(hash, lookup, now))
         .doOnNext(lookup -> touch(lookup, now))
         .onErrorResume(
             error -> {
@@ -149,6 +150,22 @@ public class ApiKeys {
         null,
         false,
         null);
+  }
+
+  /**
+   * Only valid keys are cached: anyone can present endless invented keys, and caching those would
+   * let them fill the heap. Entries older than the stale grace are useless and are dropped.
+   */
+  private void remember(String hash, Lookup lookup, Instant now) {
+    if (lookup instanceof Lookup.Valid) {
+      cache.put(hash, new Cached(lookup, now));
+    } else {
+      cache.remove(hash);
+    }
+    if (cache.size() > PRUNE_ABOVE) {
+      Instant oldest = now.minus(properties.staleKeyGrace());
+      cache.values().removeIf(cached -> cached.fetchedAt().isBefore(oldest));
+    }
   }
 
   /** Records use at most once a minute per key, off the request path. */

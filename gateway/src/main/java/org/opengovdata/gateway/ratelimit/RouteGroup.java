@@ -2,6 +2,8 @@ package org.opengovdata.gateway.ratelimit;
 
 import java.util.List;
 import java.util.Locale;
+import org.opengovdata.common.representation.Representations;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -18,6 +20,9 @@ public enum RouteGroup {
   WRITE,
   /** Self-service key requests. */
   SIGNUP;
+
+  private static final List<MediaType> OFFERED =
+      List.of(MediaType.APPLICATION_JSON, Representations.TEXT_CSV);
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);
@@ -38,15 +43,15 @@ public enum RouteGroup {
     return path.startsWith("/api/v1/search/") ? SEARCH : READ;
   }
 
+  /** Charged as bulk exactly when the service will answer CSV (same negotiation). */
   private static boolean wantsCsv(ServerHttpRequest request) {
-    if ("csv".equalsIgnoreCase(request.getQueryParams().getFirst("format"))) {
-      return true;
-    }
-    List<MediaType> accept = request.getHeaders().getAccept();
-    return accept.stream()
-        .anyMatch(
-            type ->
-                type.isCompatibleWith(MediaType.parseMediaType("text/csv"))
-                    && !type.isWildcardType());
+    MediaType explicit =
+        "csv".equalsIgnoreCase(request.getQueryParams().getFirst("format"))
+            ? Representations.TEXT_CSV
+            : null;
+    MediaType chosen =
+        Representations.choose(
+            explicit, request.getHeaders().getFirst(HttpHeaders.ACCEPT), OFFERED);
+    return Representations.TEXT_CSV.equalsTypeAndSubtype(chosen);
   }
 }

@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.opengovdata.common.problem.ProblemType;
 import org.opengovdata.common.problem.Problems;
@@ -11,10 +12,12 @@ import org.opengovdata.gateway.web.PayloadTooLargeException;
 import org.opengovdata.gateway.web.ProblemResponses;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -38,7 +41,12 @@ class FallbackController {
   Mono<Void> serviceUnavailable(@PathVariable String service, ServerWebExchange exchange) {
     Throwable cause =
         exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-    CircuitBreaker breaker = breakers.circuitBreaker(service);
+    Optional<CircuitBreaker> route = breakers.find(service);
+    if (cause == null || route.isEmpty()) {
+      // only requests forwarded by a route's circuit breaker land here; never make new breakers
+      return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+    CircuitBreaker breaker = route.get();
     ProblemDetail problem;
     if (cause instanceof PayloadTooLargeException tooLarge) {
       return responses.write(
@@ -66,7 +74,7 @@ class FallbackController {
     return responses.write(exchange, problem, headers);
   }
 
-  /** While the circuit is open, the wait before it lets a trial call through; else a second. */
+  /** While the circuit is open, its configured open wait; else a second. */
   private static Duration retryAfter(CircuitBreaker breaker) {
     if (breaker.getState() == CircuitBreaker.State.OPEN) {
       Duration wait =

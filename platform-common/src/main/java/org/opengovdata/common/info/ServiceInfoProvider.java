@@ -23,6 +23,11 @@ public class ServiceInfoProvider {
   private final ObjectProvider<BuildProperties> build;
   private final HealthEndpoint health;
   private final JsonMapper json;
+  private volatile Snapshot latest;
+
+  private static final long MAX_AGE_NANOS = 1_000_000_000L;
+
+  private record Snapshot(ServiceInfo info, long takenAtNanos) {}
 
   public ServiceInfoProvider(
       String name, ObjectProvider<BuildProperties> build, HealthEndpoint health, JsonMapper json) {
@@ -32,7 +37,21 @@ public class ServiceInfoProvider {
     this.json = json;
   }
 
+  /**
+   * The current info; the dependency checks behind it run at most once a second, so a public
+   * endpoint cannot be used to hammer the database and Redis with health checks.
+   */
   public ServiceInfo currentInfo() {
+    Snapshot snapshot = latest;
+    long now = System.nanoTime();
+    if (snapshot == null || now - snapshot.takenAtNanos() > MAX_AGE_NANOS) {
+      snapshot = new Snapshot(computeInfo(), now);
+      latest = snapshot;
+    }
+    return snapshot.info();
+  }
+
+  private ServiceInfo computeInfo() {
     BuildProperties properties = build.getIfAvailable();
     String version = properties == null ? "development" : properties.getVersion();
     Instant time = properties == null ? null : properties.getTime();

@@ -1,9 +1,10 @@
 package org.opengovdata.catalog.fiscal;
 
 import java.util.Optional;
+import org.opengovdata.catalog.web.ChineseNamed;
 
 /** The four budgets of a Chinese government (四本预算). */
-public enum BudgetType {
+public enum BudgetType implements ChineseNamed {
   GENERAL_PUBLIC("一般公共预算", "fiscal-general-public"),
   GOVERNMENT_FUND("政府性基金预算", "fiscal-government-fund"),
   STATE_CAPITAL("国有资本经营预算", "fiscal-state-capital"),
@@ -17,6 +18,7 @@ public enum BudgetType {
     this.datasetId = datasetId;
   }
 
+  @Override
   public String zh() {
     return zh;
   }
@@ -28,11 +30,6 @@ public enum BudgetType {
 
   /** By code ({@code GENERAL_PUBLIC}) or Chinese name ({@code 一般公共预算}). */
   public static Optional<BudgetType> parse(String text) {
-    for (BudgetType type : values()) {
-      if (type.name().equals(text) || type.zh.equals(text)) {
-        return Optional.of(type);
-      }
-    }
-    return Optional.empty();
+    return ChineseNamed.parse(BudgetType.class, text);
   }
 }

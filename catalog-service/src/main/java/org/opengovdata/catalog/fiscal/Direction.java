@@ -1,9 +1,10 @@
 package org.opengovdata.catalog.fiscal;
 
 import java.util.Optional;
+import org.opengovdata.catalog.web.ChineseNamed;
 
 /** 收入 (revenue) or 支出 (expenditure). */
-public enum Direction {
+public enum Direction implements ChineseNamed {
   REVENUE("收入"),
   EXPENDITURE("支出");
 
@@ -13,16 +14,12 @@ public enum Direction {
     this.zh = zh;
   }
 
+  @Override
   public String zh() {
     return zh;
   }
 
   public static Optional<Direction> parse(String text) {
-    for (Direction direction : values()) {
-      if (direction.name().equals(text) || direction.zh.equals(text)) {
-        return Optional.of(direction);
-      }
-    }
-    return Optional.empty();
+    return ChineseNamed.parse(Direction.class, text);
   }
 }

@@ -1,9 +1,10 @@
 package org.opengovdata.catalog.fiscal;
 
 import java.util.Optional;
+import org.opengovdata.catalog.web.ChineseNamed;
 
 /** Stage of a budget figure: 预算 (as passed), 调整预算 (as adjusted), 决算 (final accounts). */
-public enum Stage {
+public enum Stage implements ChineseNamed {
   BUDGET("预算"),
   ADJUSTED("调整预算"),
   FINAL("决算");
@@ -14,16 +15,12 @@ public enum Stage {
     this.zh = zh;
   }
 
+  @Override
   public String zh() {
     return zh;
   }
 
   public static Optional<Stage> parse(String text) {
-    for (Stage stage : values()) {
-      if (stage.name().equals(text) || stage.zh.equals(text)) {
-        return Optional.of(stage);
-      }
-    }
-    return Optional.empty();
+    return ChineseNamed.parse(Stage.class, text);
   }
 }

@@ -3,6 +3,7 @@ package org.opengovdata.catalog.statistics;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import org.opengovdata.catalog.web.ChineseNamed;
 
 /**
  * One published value of an indicator for a region and period. {@code supersededOn} is set once a
@@ -24,7 +25,7 @@ record Observation(
     OffsetDateTime modified) {
 
   /** 初步 (preliminary), 最终 (final), 修订 (revised). */
-  enum Status {
+  enum Status implements ChineseNamed {
     PRELIMINARY("初步"),
     FINAL("最终"),
     REVISED("修订");
@@ -35,13 +36,13 @@ record Observation(
       this.zh = zh;
     }
 
+    @Override
+    public String zh() {
+      return zh;
+    }
+
     static java.util.Optional<Status> parse(String text) {
-      for (Status status : values()) {
-        if (status.name().equals(text) || status.zh.equals(text)) {
-          return java.util.Optional.of(status);
-        }
-      }
-      return java.util.Optional.empty();
+      return ChineseNamed.parse(Status.class, text);
     }
   }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: brings up the same infrastructure as up.sh (PostgreSQL, Redis,
 # Elasticsearch — no Docker needed), lints the OpenAPI specs, runs ./mvnw verify against it,
-# then (without extra arguments) runs the built platform with up.sh on ports 18080-18083 and
+# then (without extra arguments) runs the built platform with up.sh on ports 18080-18083 (E2E_PORT_BASE) and
 # checks it with smoke.sh; finally stops what it started.
 #   scripts/test.sh [--keep] [extra Maven arguments, e.g. -pl gateway]
 #   --keep  leave the infrastructure running afterwards
@@ -32,7 +32,7 @@ ensure_elasticsearch
 
 export DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$TEST_DB_NAME"
 export DB_USER=opendata DB_PASSWORD=opendata
-export REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/$TEST_REDIS_DB"
 export ES_URL="http://127.0.0.1:$ES_PORT"
 
 "$ROOT_DIR/scripts/lint-specs.sh" --display-only-failures
@@ -41,14 +41,20 @@ cd "$ROOT_DIR"
 ./mvnw -B verify "$@"
 
 # End to end: the jars just built, run by scripts/up.sh as a second platform on other ports with
-# its own home (secrets, PIDs, logs), checked by scripts/smoke.sh through its gateway, then
-# stopped by scripts/down.sh. This keeps the README's run command honest, not only the code.
+# its own home (secrets, PIDs, logs), its own databases and Redis database index, checked by
+# scripts/smoke.sh through its gateway, then stopped by scripts/down.sh. This keeps the README's
+# run command honest, not only the code, and never touches a platform someone is running.
 if [ $# -eq 0 ]; then
-  E2E_HOME="$OPENDATA_HOME/e2e"   # logs stay in $OPENDATA_HOME/e2e/logs after the run
+  E2E_HOME="$OPENDATA_HOME/e2e-$E2E_PORT_BASE"   # logs stay in $E2E_HOME/logs after the run
+  E2E_CATALOG_DB="${TEST_DB_NAME}_e2e_catalog" E2E_ARCHIVE_DB="${TEST_DB_NAME}_e2e_archive"
   rm -rf "$E2E_HOME" && mkdir -p "$E2E_HOME"
+  drop_databases "$E2E_CATALOG_DB" "$E2E_ARCHIVE_DB"
+  redis-cli -h 127.0.0.1 -p "$REDIS_PORT" -n "$E2E_REDIS_DB" flushdb >/dev/null
   e2e() {
-    OPENDATA_HOME="$E2E_HOME" GATEWAY_PORT=18080 CATALOG_PORT=18081 SEARCH_PORT=18082 \
-      ARCHIVE_PORT=18083 "$@"
+    OPENDATA_HOME="$E2E_HOME" GATEWAY_PORT=$E2E_PORT_BASE CATALOG_PORT=$((E2E_PORT_BASE + 1)) \
+      SEARCH_PORT=$((E2E_PORT_BASE + 2)) ARCHIVE_PORT=$((E2E_PORT_BASE + 3)) \
+      CATALOG_DB_NAME="$E2E_CATALOG_DB" ARCHIVE_DB_NAME="$E2E_ARCHIVE_DB" \
+      REDIS_URL="redis://127.0.0.1:$REDIS_PORT/$E2E_REDIS_DB" DB_URL= "$@"
   }
   stop_e2e() { e2e "$ROOT_DIR/scripts/down.sh" >/dev/null 2>&1 || true; cleanup; }
   trap stop_e2e EXIT

@@ -70,8 +70,8 @@ start_service() {
   cp "$jar" "$RUN_DIR/$name.jar"
   local db=""
   case "$name" in
-    catalog) db="jdbc:postgresql://127.0.0.1:$PG_PORT/opendata_catalog" ;;
-    archive) db="jdbc:postgresql://127.0.0.1:$PG_PORT/opendata_archive" ;;
+    catalog) db="jdbc:postgresql://127.0.0.1:$PG_PORT/$CATALOG_DB_NAME" ;;
+    archive) db="jdbc:postgresql://127.0.0.1:$PG_PORT/$ARCHIVE_DB_NAME" ;;
   esac
   log "starting $name on port $port (log: $LOG_DIR/$name.log)"
   # Local runs get the catalog's generated demo data (loaded only into an empty catalog).

@@ -23,8 +23,15 @@ GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 CATALOG_PORT="${CATALOG_PORT:-8081}"
 SEARCH_PORT="${SEARCH_PORT:-8082}"
 ARCHIVE_PORT="${ARCHIVE_PORT:-8083}"
-# Tests use their own database; set TEST_DB_NAME to keep parallel work trees apart.
+# The platform's databases (scripts/test.sh gives its end-to-end platform its own).
+CATALOG_DB_NAME="${CATALOG_DB_NAME:-opendata_catalog}"
+ARCHIVE_DB_NAME="${ARCHIVE_DB_NAME:-opendata_archive}"
+# Tests use their own database and Redis database index, never the running platform's; set
+# TEST_DB_NAME / TEST_REDIS_DB / E2E_REDIS_DB / E2E_PORT_BASE to keep parallel work trees apart.
 TEST_DB_NAME="${TEST_DB_NAME:-opendata_test}"
+TEST_REDIS_DB="${TEST_REDIS_DB:-15}"
+E2E_REDIS_DB="${E2E_REDIS_DB:-14}"
+E2E_PORT_BASE="${E2E_PORT_BASE:-18080}"
 
 mkdir -p "$LOG_DIR" "$RUN_DIR"
 
@@ -104,13 +111,20 @@ ensure_postgres() {
 }
 
 ensure_databases() {
-  pg_admin -d postgres -v test_db="$TEST_DB_NAME" <<'SQL'
+  pg_admin -d postgres -v catalog_db="$CATALOG_DB_NAME" -v archive_db="$ARCHIVE_DB_NAME" \
+    -v test_db="$TEST_DB_NAME" <<'SQL'
 select 'create role opendata login password ''opendata'''
  where not exists (select from pg_roles where rolname = 'opendata') \gexec
 select format('create database %I owner opendata', d)
-  from unnest(array['opendata_catalog', 'opendata_archive', :'test_db']) d
+  from unnest(array[:'catalog_db', :'archive_db', :'test_db']) d
  where not exists (select from pg_database where datname = d) \gexec
 SQL
+}
+
+# drop_databases NAME... — drops throw-away databases (the end-to-end platform's).
+drop_databases() {
+  local d
+  for d in "$@"; do pg_admin -d postgres -c "drop database if exists \"$d\" with (force)"; done
 }
 
 # --- Redis --------------------------------------------------------------------

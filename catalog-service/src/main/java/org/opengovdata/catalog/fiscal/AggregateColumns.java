@@ -1,19 +1,21 @@
 package org.opengovdata.catalog.fiscal;
 
-import static org.opengovdata.catalog.web.DataType.DECIMAL;
-import static org.opengovdata.catalog.web.DataType.INTEGER;
-import static org.opengovdata.catalog.web.DataType.STRING;
+import static org.opengovdata.catalog.tabular.DataType.DECIMAL;
+import static org.opengovdata.catalog.tabular.DataType.INTEGER;
+import static org.opengovdata.catalog.tabular.DataType.STRING;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.opengovdata.catalog.api.model.FiscalExecutionRowDto;
 import org.opengovdata.catalog.api.model.FiscalSummaryRowDto;
-import org.opengovdata.catalog.web.Column;
-import org.opengovdata.catalog.web.Columns;
+import org.opengovdata.catalog.tabular.Column;
+import org.opengovdata.catalog.tabular.Columns;
+import org.opengovdata.catalog.tabular.InMemoryRows;
+import org.opengovdata.common.paging.SortOrder;
 
 /** Fields and sort keys of the summary and execution rows. */
-@SuppressWarnings("rawtypes")
 final class AggregateColumns {
 
   private AggregateColumns() {}
@@ -47,8 +49,9 @@ final class AggregateColumns {
           Column.of(
               "unit", "单位", "Unit", STRING, r -> FiscalItem.UNIT, FiscalSummaryRowDto::setUnit));
 
-  static final Map<String, Function<SummaryRow, Comparable>> SUMMARY_SORT =
-      new java.util.TreeMap<>(
+  static final InMemoryRows<SummaryRow> SUMMARY_SORT =
+      new InMemoryRows<>(
+          SortOrder.of("key"),
           Map.of(
               "key",
               SummaryRow::key,
@@ -110,8 +113,9 @@ final class AggregateColumns {
           Column.of(
               "unit", "单位", "Unit", STRING, r -> FiscalItem.UNIT, FiscalExecutionRowDto::setUnit));
 
-  static final Map<String, Function<ExecutionRow, Comparable>> EXECUTION_SORT =
-      new java.util.TreeMap<>(
+  static final InMemoryRows<ExecutionRow> EXECUTION_SORT =
+      new InMemoryRows<>(
+          SortOrder.of("classificationCode"),
           Map.of(
               "classificationCode", ExecutionRow::code,
               "budget", ExecutionRow::budget,
@@ -124,7 +128,7 @@ final class AggregateColumns {
       String zh,
       String en,
       Function<ExecutionRow, BigDecimal> getter,
-      java.util.function.BiConsumer<FiscalExecutionRowDto, String> setter) {
+      BiConsumer<FiscalExecutionRowDto, String> setter) {
     return Column.of(key, zh, en, DECIMAL, getter, (d, v) -> setter.accept(d, v.toPlainString()));
   }
 }

@@ -1,18 +1,22 @@
 package org.opengovdata.catalog.fiscal;
 
-import static org.opengovdata.catalog.web.DataType.DATE_TIME;
-import static org.opengovdata.catalog.web.DataType.DECIMAL;
-import static org.opengovdata.catalog.web.DataType.INTEGER;
-import static org.opengovdata.catalog.web.DataType.STRING;
+import static org.opengovdata.catalog.tabular.DataType.DATE_TIME;
+import static org.opengovdata.catalog.tabular.DataType.DECIMAL;
+import static org.opengovdata.catalog.tabular.DataType.INTEGER;
+import static org.opengovdata.catalog.tabular.DataType.STRING;
 
 import java.math.BigDecimal;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.opengovdata.catalog.api.model.StageDto;
 import org.opengovdata.catalog.api.model.ThreePublicExpenseDto;
-import org.opengovdata.catalog.web.Column;
-import org.opengovdata.catalog.web.Columns;
+import org.opengovdata.catalog.tabular.Column;
+import org.opengovdata.catalog.tabular.Columns;
+import org.opengovdata.catalog.tabular.KeyFields;
+import org.opengovdata.catalog.tabular.KeyFields.Field;
+import org.opengovdata.common.paging.SortOrder;
 
+/** Fields of a 三公经费 row (JSON, CSV, labels) and its sort keys. */
 final class ThreePublicExpenseColumns {
 
   private ThreePublicExpenseColumns() {}
@@ -83,6 +87,21 @@ final class ThreePublicExpenseColumns {
               DATE_TIME,
               ThreePublicExpense::modified,
               ThreePublicExpenseDto::setModified));
+
+  /** The unique key of a row, which is also the default order. */
+  static final SortOrder KEY = SortOrder.of("year", "regionCode", "stage");
+
+  static final KeyFields<ThreePublicExpense> SORT =
+      new KeyFields<>(
+          KEY,
+          new Field<>("regionCode", "region_code", ThreePublicExpense::regionCode, s -> s),
+          new Field<>("stage", "stage", e -> e.stage().name(), s -> s),
+          new Field<>(
+              "total",
+              "(overseas_travel + vehicle_purchase + vehicle_operation + official_reception)",
+              ThreePublicExpense::total,
+              BigDecimal::new),
+          new Field<>("year", "year", ThreePublicExpense::year, Integer::valueOf));
 
   private static Column<ThreePublicExpense, ThreePublicExpenseDto> amount(
       String key,

@@ -1,4 +1,4 @@
-package org.opengovdata.catalog.web;
+package org.opengovdata.catalog.tabular;
 
 import java.util.function.BiConsumer;
 import java.util.function.Function;

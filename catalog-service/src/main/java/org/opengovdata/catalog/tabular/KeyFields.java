@@ -1,4 +1,4 @@
-package org.opengovdata.catalog.jdbc;
+package org.opengovdata.catalog.tabular;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,13 +1,9 @@
 package org.opengovdata.catalog.fiscal;
 
-import static org.opengovdata.catalog.tabular.DataType.DECIMAL;
 import static org.opengovdata.catalog.tabular.DataType.INTEGER;
 import static org.opengovdata.catalog.tabular.DataType.STRING;
 
-import java.math.BigDecimal;
 import java.util.Map;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 import org.opengovdata.catalog.api.model.FiscalExecutionRowDto;
 import org.opengovdata.catalog.api.model.FiscalSummaryRowDto;
 import org.opengovdata.catalog.tabular.Column;
@@ -32,13 +28,8 @@ final class AggregateColumns {
               INTEGER,
               SummaryRow::level,
               FiscalSummaryRowDto::setLevel),
-          Column.of(
-              "amount",
-              "金额",
-              "Amount",
-              DECIMAL,
-              SummaryRow::amount,
-              (d, v) -> d.setAmount(v.toPlainString())),
+          Column.decimal(
+              "amount", "金额", "Amount", SummaryRow::amount, FiscalSummaryRowDto::setAmount),
           Column.of(
               "itemCount",
               "明细条数",
@@ -84,27 +75,27 @@ final class AggregateColumns {
               INTEGER,
               ExecutionRow::level,
               FiscalExecutionRowDto::setLevel),
-          decimal(
+          Column.decimal(
               "budget", "预算数", "Budget", ExecutionRow::budget, FiscalExecutionRowDto::setBudget),
-          decimal(
+          Column.decimal(
               "adjusted",
               "调整预算数",
               "Adjusted budget",
               ExecutionRow::adjusted,
               FiscalExecutionRowDto::setAdjusted),
-          decimal(
+          Column.decimal(
               "final",
               "决算数",
               "Final account",
               ExecutionRow::finalAmount,
               FiscalExecutionRowDto::setFinal),
-          decimal(
+          Column.decimal(
               "executionRate",
               "预算执行率(%)",
               "Execution rate (%)",
               ExecutionRow::executionRate,
               FiscalExecutionRowDto::setExecutionRate),
-          decimal(
+          Column.decimal(
               "adjustedExecutionRate",
               "调整预算执行率(%)",
               "Execution rate vs adjusted budget (%)",
@@ -122,13 +113,4 @@ final class AggregateColumns {
               "adjusted", ExecutionRow::adjusted,
               "final", ExecutionRow::finalAmount,
               "executionRate", ExecutionRow::executionRate));
-
-  private static Column<ExecutionRow, FiscalExecutionRowDto> decimal(
-      String key,
-      String zh,
-      String en,
-      Function<ExecutionRow, BigDecimal> getter,
-      BiConsumer<FiscalExecutionRowDto, String> setter) {
-    return Column.of(key, zh, en, DECIMAL, getter, (d, v) -> setter.accept(d, v.toPlainString()));
-  }
 }

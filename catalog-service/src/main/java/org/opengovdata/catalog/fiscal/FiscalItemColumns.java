@@ -1,7 +1,6 @@
 package org.opengovdata.catalog.fiscal;
 
 import static org.opengovdata.catalog.tabular.DataType.DATE_TIME;
-import static org.opengovdata.catalog.tabular.DataType.DECIMAL;
 import static org.opengovdata.catalog.tabular.DataType.INTEGER;
 import static org.opengovdata.catalog.tabular.DataType.STRING;
 
@@ -83,13 +82,7 @@ final class FiscalItemColumns {
               INTEGER,
               FiscalItem::classificationLevel,
               FiscalItemDto::setClassificationLevel),
-          Column.of(
-              "amount",
-              "金额",
-              "Amount",
-              DECIMAL,
-              FiscalItem::amount,
-              (d, v) -> d.setAmount(v.toPlainString())),
+          Column.decimal("amount", "金额", "Amount", FiscalItem::amount, FiscalItemDto::setAmount),
           Column.of("unit", "单位", "Unit", STRING, i -> FiscalItem.UNIT, FiscalItemDto::setUnit),
           Column.of(
               "modified",

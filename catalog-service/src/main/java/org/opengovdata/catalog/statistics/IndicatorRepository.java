@@ -35,21 +35,10 @@ class IndicatorRepository extends KeysetQuery<Indicator, IndicatorRepository.Que
   record Query(Period.Frequency frequency, String text, OffsetDateTime modifiedSince) {
 
     SqlWhere where() {
-      SqlWhere where =
-          new SqlWhere()
-              .andIf(frequency == null ? null : frequency.name(), "frequency = ?")
-              .andIf(modifiedSince, "modified > ?");
-      if (text != null) {
-        String pattern =
-            "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        where.and(
-            "(code ilike ? or name ilike ? or name_en ilike ? or description ilike ?)",
-            pattern,
-            pattern,
-            pattern,
-            pattern);
-      }
-      return where;
+      return new SqlWhere()
+          .andIf(frequency == null ? null : frequency.name(), "frequency = ?")
+          .andIf(modifiedSince, "modified > ?")
+          .andAnyContains(text, "code", "name", "name_en", "description");
     }
   }
 

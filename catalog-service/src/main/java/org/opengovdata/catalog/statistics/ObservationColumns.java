@@ -2,7 +2,6 @@ package org.opengovdata.catalog.statistics;
 
 import static org.opengovdata.catalog.tabular.DataType.DATE;
 import static org.opengovdata.catalog.tabular.DataType.DATE_TIME;
-import static org.opengovdata.catalog.tabular.DataType.DECIMAL;
 import static org.opengovdata.catalog.tabular.DataType.STRING;
 
 import java.math.BigDecimal;
@@ -60,13 +59,7 @@ final class ObservationColumns {
               STRING,
               Observation::frequency,
               (d, v) -> d.setFrequency(FrequencyDto.fromValue(v.name()))),
-          Column.of(
-              "value",
-              "数值",
-              "Value",
-              DECIMAL,
-              Observation::value,
-              (d, v) -> d.setValue(v.toPlainString())),
+          Column.decimal("value", "数值", "Value", Observation::value, ObservationDto::setValue),
           Column.of("unit", "计量单位", "Unit", STRING, Observation::unit, ObservationDto::setUnit),
           Column.of(
               "status",

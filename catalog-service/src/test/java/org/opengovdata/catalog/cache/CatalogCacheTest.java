@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -56,17 +55,14 @@ class CatalogCacheTest {
    */
   @Test
   void afterAFailureRedisIsLeftAloneForTheBackOff() throws Exception {
-    try (HungRedis hung = new HungRedis();
-        JedisPooled redis = hung.client()) {
-      MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-      CatalogCache cache = new CatalogCache(redis, JsonMapper.builder().build(), clock);
-      Supplier<Long> one = () -> 1L;
-      assertThat(cache.get("test", "s", "k", new TypeReference<Long>() {}, one)).isEqualTo(1L);
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    try (HungRedis hung = new HungRedis(clock)) {
+      assertThat(hung.readOne()).isEqualTo(1L);
       long afterFirstFailure = hung.received();
       assertThat(afterFirstFailure).as("the first read reached Redis").isPositive();
 
       clock.advance(Duration.ofSeconds(4));
-      assertThat(cache.get("test", "s", "k", new TypeReference<Long>() {}, one)).isEqualTo(1L);
+      assertThat(hung.readOne()).isEqualTo(1L);
       assertThat(hung.received())
           .as("no Redis traffic during the back-off")
           .isEqualTo(afterFirstFailure);
@@ -79,17 +75,14 @@ class CatalogCacheTest {
    */
   @Test
   void afterTheBackOffRedisIsUsedAgain() throws Exception {
-    try (HungRedis hung = new HungRedis();
-        JedisPooled redis = hung.client()) {
-      MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-      CatalogCache cache = new CatalogCache(redis, JsonMapper.builder().build(), clock);
-      Supplier<Long> one = () -> 1L;
-      assertThat(cache.get("test", "s", "k", new TypeReference<Long>() {}, one)).isEqualTo(1L);
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    try (HungRedis hung = new HungRedis(clock)) {
+      assertThat(hung.readOne()).isEqualTo(1L);
       await().atMost(Duration.ofSeconds(10)).until(() -> hung.received() > 0);
       long afterFirstFailure = hung.received();
 
       clock.advance(Duration.ofSeconds(6));
-      assertThat(cache.get("test", "s", "k", new TypeReference<Long>() {}, one)).isEqualTo(1L);
+      assertThat(hung.readOne()).isEqualTo(1L);
       await()
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(
@@ -100,25 +93,34 @@ class CatalogCacheTest {
     }
   }
 
-  /** A Redis that accepts connections and never answers; counts the bytes clients send. */
+  /**
+   * A Redis that accepts connections and never answers, counting the bytes clients send, and a
+   * cache in front of it on a given clock.
+   */
   private static final class HungRedis implements AutoCloseable {
 
     private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     private final AtomicLong received = new AtomicLong();
+    private final JedisPooled client;
+    private final CatalogCache cache;
 
-    HungRedis() throws IOException {
+    HungRedis(Clock clock) throws IOException {
       Thread acceptor = new Thread(this::accept);
       acceptor.setDaemon(true);
       acceptor.start();
+      client =
+          new JedisPooled(
+              new HostAndPort("127.0.0.1", server.getLocalPort()),
+              DefaultJedisClientConfig.builder()
+                  .connectionTimeoutMillis(200)
+                  .socketTimeoutMillis(200)
+                  .build());
+      cache = new CatalogCache(client, JsonMapper.builder().build(), clock);
     }
 
-    JedisPooled client() {
-      return new JedisPooled(
-          new HostAndPort("127.0.0.1", server.getLocalPort()),
-          DefaultJedisClientConfig.builder()
-              .connectionTimeoutMillis(200)
-              .socketTimeoutMillis(200)
-              .build());
+    /** The value 1 read through the cache (computed: this Redis never answers). */
+    Long readOne() {
+      return cache.get("test", "s", "k", new TypeReference<Long>() {}, () -> 1L);
     }
 
     long received() {
@@ -153,6 +155,7 @@ class CatalogCacheTest {
 
     @Override
     public void close() throws IOException {
+      client.close();
       server.close();
     }
   }

@@ -1,74 +1,32 @@
 package org.opengovdata.catalog;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.springframework.stereotype.Controller;
-import org.springframework.stereotype.Repository;
+import org.opengovdata.common.testsupport.PlatformArchitectureTest;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The layout rules of STYLE.md, checked by the build. */
+/**
+ * The platform's layout rules (no package cycles; controllers and repositories package-private;
+ * domain code — {@code tabular} included — never imports {@code web}; no other service's code),
+ * inherited from {@link PlatformArchitectureTest}, and the catalog's own below.
+ */
 @AnalyzeClasses(
     packages = "org.opengovdata.catalog",
     importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTest {
-
-  private static final String WEB = "org.opengovdata..web..";
-
-  private static final DescribedPredicate<JavaClass> CONTROLLERS =
-      DescribedPredicate.describe(
-          "controllers", c -> !c.isInterface() && c.isMetaAnnotatedWith(Controller.class));
-
-  private static final DescribedPredicate<JavaClass> REPOSITORIES =
-      DescribedPredicate.describe(
-          "repositories (@Repository or named *Repository)",
-          c ->
-              !c.isInterface()
-                  && (c.isMetaAnnotatedWith(Repository.class)
-                      || c.getSimpleName().endsWith("Repository")));
-
-  /** Every package is a slice; no two of them may depend on each other, however indirectly. */
-  @ArchTest
-  static final ArchRule noPackageCycles =
-      slices().matching("org.opengovdata.(**)").should().beFreeOfCycles();
+class ArchitectureTest extends PlatformArchitectureTest {
 
   @ArchTest
-  static final ArchRule controllersArePackagePrivate =
+  static final ArchRule controllersAreNamedSo =
       classes()
           .that()
           .areAnnotatedWith(RestController.class)
           .should()
-          .notBePublic()
-          .andShould()
           .haveSimpleNameEndingWith("Controller");
-
-  @ArchTest
-  static final ArchRule repositoriesArePackagePrivate =
-      classes().that(are(REPOSITORIES)).should().notBePublic();
-
-  /**
-   * Domain code never imports the HTTP layer: only {@code ..web..} and the controllers themselves
-   * (the HTTP adapters of their feature) use it. The list engine ({@code tabular}) is domain code
-   * in this sense: repositories and column definitions build on it.
-   */
-  @ArchTest
-  static final ArchRule domainCodeNeverImportsWeb =
-      noClasses()
-          .that()
-          .resideOutsideOfPackage(WEB)
-          .and(not(CONTROLLERS))
-          .should()
-          .dependOnClassesThat()
-          .resideInAPackage(WEB);
 
   @ArchTest
   static final ArchRule fiscalAndStatisticsDoNotKnowEachOther =
@@ -88,6 +46,7 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("..catalog.demo..");
 
+  /** The shared layers serve every feature, so they know none. */
   @ArchTest
   static final ArchRule sharedSupportDoesNotDependOnFeatures =
       noClasses()

@@ -100,7 +100,9 @@ echo startup >"$WORK/phase"
 ) &
 SAMPLER=$!
 
-service_ready() { curl -fs "$BASE/actuator/health/readiness" >/dev/null; }
+# Ready means the overall status UP (or DEGRADED), not only HTTP 200: a service whose health
+# http-mapping lacks out-of-service: 503 answers 200 while the demo data is still loading.
+service_ready() { curl -fs "$BASE/actuator/health/readiness" | grep -Eq '"status":"(UP|DEGRADED)"}$'; }
 wait_until 900 "catalog-service with demo data" service_ready || { tail -50 "$WORK/service.log"; die "service did not start"; }
 ready=$(date +%s.%N)
 startup_seconds=$(calc "$ready - $started")
@@ -118,6 +120,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) 
 each() { local out="" v; for v in "$@"; do out="${out:+$out, }$v"; done; echo "$out"; }
 ms() { calc "$1 * 1000"; }
 
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 walk_s=(); csv_s=(); copy_s=(); ratio_s=(); cold_s=(); warm_s=(); sql_s=()
 for run in $(seq 1 "$RUNS"); do
   log "run $run of $RUNS: cursor iteration of /fiscal/items (size 1000)"
@@ -163,7 +166,7 @@ read -r cursor_rss cursor_heap < <(peak cursor)
 read -r csv_rss csv_heap < <(peak csv)
 gc_max=$(grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$WORK/gc.log" | sed 's/M->.*//' | sort -n | tail -1)
 
-machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -n 1), PostgreSQL $("${PSQL[@]}" -At -c 'show server_version')"
+machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -n 1), PostgreSQL $("${PSQL[@]}" -At -c 'show server_version'), load average $LOAD_AT_START when the runs began"
 report="$WORK/report.md"
 cold_ms=(); warm_ms=(); sql_ms=()
 for i in "${!cold_s[@]}"; do cold_ms+=("$(ms "${cold_s[$i]}")"); warm_ms+=("$(ms "${warm_s[$i]}")"); sql_ms+=("$(ms "${sql_s[$i]}")"); done

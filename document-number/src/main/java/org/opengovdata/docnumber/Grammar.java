@@ -13,10 +13,10 @@ import java.text.Normalizer;
  * DocumentNumbers#looksLikeDocumentNumber(String)} can use it on every search query.
  *
  * <pre>
- * number  = issuer ( "〔" digits "〕" ["第"] digits     BRACKETED: 内政发〔2024〕12号
- *                  | digits "年" ["第"] digits          YEAR_ORDINAL: 财政厅公告2024年第6号
- *                  | "第" digits                        ORDINAL: 内蒙古自治区人民政府令第258号
- *                  | digits )                           BARE: 国务院令708号 (only after 令)
+ * number  = issuer ( "〔" digits ["年"] "〕" ["第"] digits   BRACKETED: 内政发〔2024〕12号
+ *                  | digits "年" ["第"] digits              YEAR_ORDINAL: 财政厅公告2024年第6号
+ *                  | "第" digits                            ORDINAL: 内蒙古自治区人民政府令第258号
+ *                  | digits )                               BARE: 国务院令708号 (only after 令)
  *           ["号"]
  * issuer  = Han character, not 〇, one or more
  * </pre>
@@ -162,6 +162,9 @@ final class Grammar {
   private static Shape bracketed(String issuer, Reader in, String input) {
     in.skip();
     String year = in.digits();
+    if (!year.isEmpty()) {
+      in.skipIf('年'); // 〔2024年〕: the 年 is redundant inside the brackets
+    }
     if (in.atEnd()) {
       // "内政发〔" or "内政发〔2024": someone still typing; a prefix at most.
       return new Shape(issuer, year.isEmpty() ? Kind.ISSUER_ONLY : Kind.BRACKETED, year, "", false);

@@ -3,6 +3,8 @@ package org.opengovdata.docnumber;
 import com.github.houbb.opencc4j.core.ZhConvert;
 import com.github.houbb.opencc4j.core.impl.ZhConvertBootstrap;
 import com.github.houbb.opencc4j.support.segment.impl.Segments;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Traditional → simplified issuer codes (內政發 → 内政发) with OpenCC's dictionary through opencc4j.
@@ -21,8 +23,25 @@ final class IssuerCodes {
 
   private IssuerCodes() {}
 
+  /**
+   * Converted codes, because a conversion costs microseconds and a platform sees a few hundred
+   * issuer codes over and over. Bounded: once full (input nobody controls can fill it) new codes
+   * are converted every time, which is correct, only slower.
+   */
+  private static final int CACHE_LIMIT = 4096;
+
+  private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
   static String simplified(String issuerCode) {
-    return CONVERTER.toSimple(issuerCode);
+    String cached = CACHE.get(issuerCode);
+    if (cached != null) {
+      return cached;
+    }
+    String converted = CONVERTER.toSimple(issuerCode);
+    if (CACHE.size() < CACHE_LIMIT) {
+      CACHE.put(issuerCode, converted);
+    }
+    return converted;
   }
 
   private static ZhConvert warmedUp() {

@@ -193,6 +193,16 @@ class PersonalDataScreeningTest {
   }
 
   @Test
+  void numbersSideBySideAreEachFound() {
+    assertThat(screening.screen("13812345678、(+86)13912345678/15010219900307123７"))
+        .extracting(PersonalDataFinding::offset, PersonalDataFinding::masked)
+        .containsExactly(
+            tuple(0, "138****5678"),
+            tuple(12, "(+86)139****5678"),
+            tuple(29, "1501**********123７"));
+  }
+
+  @Test
   void cleanTextIsUnchanged() {
     String text = "根据内政发〔2024〕12号文件，2024年预算支出1380000.00万元。";
 

@@ -17,8 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class IssuerCodes {
 
-  // Class initialisation is the lock: opencc4j loads its maps lazily and not thread-safely, so
-  // the first conversion happens here, once, before any caller can share the converter.
+  // Class initialisation is the lock: opencc4j makes its singletons through a factory whose
+  // thread-safety it does not document, so the first conversion happens here, once, while any
+  // other thread waits.
   private static final ZhConvert CONVERTER = warmedUp();
 
   private IssuerCodes() {}

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * abbreviations, not words, so phrase segmentation has nothing to work with, and the default phrase
  * segmenter costs seconds of start-up to load its dictionary. OpenCC lists the usual reading first
  * for one-to-many characters (乾 stays 乾, 於 becomes 于). The dictionary is loaded once, when this
- * class is first used (under a second; docs/benchmarks.md).
+ * class is first used (about a second; docs/benchmarks.md).
  */
 final class IssuerCodes {
 

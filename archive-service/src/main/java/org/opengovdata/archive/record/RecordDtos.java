@@ -75,7 +75,7 @@ public final class RecordDtos {
         dto.getTitle(),
         dto.getDocumentNumber(),
         dto.getIssuer(),
-        dto.getDocumentDate(),
+        org.opengovdata.archive.web.Dates.parse("documentDate", dto.getDocumentDate()),
         RetentionClass.valueOf(dto.getRetentionClass().name()),
         dto.getSeries(),
         dto.getSourceReference(),

@@ -6,19 +6,14 @@ import io.ocfl.api.exception.NotFoundException;
 import io.ocfl.api.model.ObjectDetails;
 import io.ocfl.api.model.ObjectVersionId;
 import io.ocfl.api.model.OcflObjectVersionFile;
-import io.ocfl.api.model.ValidationIssue;
-import io.ocfl.api.model.ValidationResults;
 import io.ocfl.api.model.VersionInfo;
 import io.ocfl.api.model.VersionNum;
 import io.ocfl.core.storage.common.OcflObjectRootDirIterator;
 import io.ocfl.core.storage.common.Storage;
-import io.ocfl.core.validation.Validator;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,16 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class OcflStore {
 
-  private static final String INVENTORY = "inventory.json";
-
   private final OcflRepository ocfl;
   private final Storage storage;
-  private final JsonMapper json;
+  private final ObjectValidator validator;
 
   OcflStore(OcflRepository ocfl, Storage storage, JsonMapper json) {
     this.ocfl = ocfl;
     this.storage = storage;
-    this.json = json;
+    this.validator = new ObjectValidator(storage, json);
   }
 
   /**
@@ -97,37 +90,8 @@ public class OcflStore {
     }
   }
 
-  /**
-   * Validates the object at {@code objectRoot} with ocfl-java's validator, content digests
-   * included, and reads its id when the inventory allows.
-   */
-  public ObjectCheck check(String objectRoot) {
-    ValidationResults results = new Validator(storage).validateObject(objectRoot, true);
-    List<String> errors = results.getErrors().stream().map(OcflStore::describe).limit(100).toList();
-    return new ObjectCheck(objectRoot, readId(objectRoot), errors);
-  }
-
-  private Optional<String> readId(String objectRoot) {
-    try {
-      JsonNode inventory = json.readTree(storage.readToString(objectRoot + "/" + INVENTORY));
-      JsonNode id = inventory.get("id");
-      return id != null && id.isString() && !id.asString().isBlank()
-          ? Optional.of(id.asString())
-          : Optional.empty();
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static String describe(ValidationIssue issue) {
-    return issue.getCode() + ": " + issue.getMessage();
-  }
-
-  /** What validation found about one object root. */
-  public record ObjectCheck(String objectRoot, Optional<String> objectId, List<String> errors) {
-
-    public boolean valid() {
-      return errors.isEmpty();
-    }
+  /** Validates the object at {@code objectRoot}, content digests included. */
+  public ObjectValidator.ObjectCheck check(String objectRoot) {
+    return validator.check(objectRoot);
   }
 }

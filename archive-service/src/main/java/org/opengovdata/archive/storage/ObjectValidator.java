@@ -4,8 +4,10 @@ import io.ocfl.api.model.ValidationIssue;
 import io.ocfl.api.model.ValidationResults;
 import io.ocfl.core.storage.common.Storage;
 import io.ocfl.core.validation.Validator;
+import java.security.Security;
 import java.util.List;
 import java.util.Optional;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,6 +19,19 @@ import tools.jackson.databind.json.JsonMapper;
 public class ObjectValidator {
 
   private static final int MAX_ERRORS = 100;
+
+  static {
+    registerDigestProviders();
+  }
+
+  /**
+   * OCFL allows fixity digests the JDK does not implement (blake2b-*); BouncyCastle provides them.
+   */
+  public static synchronized void registerDigestProviders() {
+    if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+      Security.addProvider(new BouncyCastleProvider());
+    }
+  }
 
   private final Storage storage;
   private final JsonMapper json;

@@ -20,6 +20,7 @@ class OcflConfiguration {
 
   @Bean(destroyMethod = "close")
   Storage ocflStorage(OcflProperties properties) throws IOException {
+    ObjectValidator.registerDigestProviders();
     return switch (properties.backend()) {
       case FILESYSTEM -> {
         Files.createDirectories(properties.root());

@@ -124,7 +124,14 @@ public class IndexRebuild {
               .formatted(objectId, recordId));
       return Optional.empty();
     }
-    if (!store.contains(objectId)) {
+    boolean placed;
+    try {
+      placed = store.contains(objectId);
+    } catch (RuntimeException e) {
+      // ocfl-java refuses to open some broken objects at all (e.g. an md5 inventory sidecar)
+      placed = true;
+    }
+    if (!placed) {
       progress.problem(
           "%s: object %s is not where the storage layout puts it; skipped"
               .formatted(check.objectRoot(), objectId));

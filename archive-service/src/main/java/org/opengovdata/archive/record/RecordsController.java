@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.opengovdata.archive.api.RecordsApi;
-import org.opengovdata.archive.api.model.FormatDto;
 import org.opengovdata.archive.api.model.NewRecordDto;
 import org.opengovdata.archive.api.model.RecordDto;
 import org.opengovdata.archive.api.model.RecordListDto;
@@ -52,7 +51,7 @@ class RecordsController implements RecordsApi {
       Boolean onHold,
       Integer page,
       Integer size,
-      FormatDto format) {
+      String format) {
     LocalDate from = Dates.parse("dateFrom", dateFrom);
     LocalDate to = Dates.parse("dateTo", dateTo);
     RecordFilter filter =

@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.opengovdata.archive.api.DispositionsApi;
 import org.opengovdata.archive.api.model.DispositionDto;
 import org.opengovdata.archive.api.model.DispositionStateDto;
-import org.opengovdata.archive.api.model.FormatDto;
 import org.opengovdata.archive.api.model.NewDispositionDto;
 import org.opengovdata.archive.api.model.RegisterEntryDto;
 import org.opengovdata.archive.api.model.RegisterListDto;
@@ -69,7 +68,7 @@ class DispositionsController implements DispositionsApi {
 
   @Override
   public ResponseEntity<RegisterListDto> listDestructionRegister(
-      Integer page, Integer size, FormatDto format) {
+      Integer page, Integer size, String format) {
     if (Csv.requested(format)) {
       Csv.write("destruction-register", REGISTER_COLUMNS, register::forEach);
       return null;

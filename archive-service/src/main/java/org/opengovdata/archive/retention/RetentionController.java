@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.opengovdata.archive.api.RetentionApi;
-import org.opengovdata.archive.api.model.FormatDto;
 import org.opengovdata.archive.api.model.RecordDto;
 import org.opengovdata.archive.api.model.RecordListDto;
 import org.opengovdata.archive.api.model.RetentionChangeDto;
@@ -46,7 +45,7 @@ class RetentionController implements RetentionApi {
   @Override
   @PreAuthorize("hasRole('ARCHIVIST')")
   public ResponseEntity<RecordListDto> listDueRecords(
-      String asOf, Integer page, Integer size, FormatDto format) {
+      String asOf, Integer page, Integer size, String format) {
     LocalDate day = Dates.parse("asOf", asOf);
     if (day == null) {
       day = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));

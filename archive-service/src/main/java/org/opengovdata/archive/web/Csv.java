@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.opengovdata.archive.api.model.FormatDto;
 import org.opengovdata.common.representation.Representations;
 import org.springframework.http.MediaType;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -31,9 +30,9 @@ public final class Csv {
   private Csv() {}
 
   /** Whether the request asks for CSV ({@code format=csv} wins over {@code Accept}). */
-  public static boolean requested(FormatDto format) {
+  public static boolean requested(String format) {
     MediaType explicit =
-        format == null ? null : format == FormatDto.CSV ? TEXT_CSV : MediaType.APPLICATION_JSON;
+        format == null ? null : "csv".equals(format) ? TEXT_CSV : MediaType.APPLICATION_JSON;
     String accept = Lists.currentRequest().getHeader("Accept");
     return TEXT_CSV.equals(Representations.choose(explicit, accept, OFFERED));
   }

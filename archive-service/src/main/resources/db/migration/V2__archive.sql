@@ -9,7 +9,9 @@ create table record (
     id               uuid primary key,
     object_id        text        not null unique,
     title            text        not null,
-    document_number  text,
+    document_number  text,        -- 发文字号, canonical spelling (document-number module)
+    document_number_key text,     -- its form-independent key: exact lookups
+    document_issuer_code text,    -- 机关代字: partial lookups without a year
     issuer           text,
     document_date    date,
     retention_class  text        not null check (retention_class in ('PERMANENT', 'Y30', 'Y10')),
@@ -23,7 +25,8 @@ create table record (
     created_at       timestamptz not null,
     updated_at       timestamptz not null
 );
-create index record_document_number on record (document_number);
+create index record_document_number_key on record (document_number_key text_pattern_ops);
+create index record_document_issuer_code on record (document_issuer_code);
 create index record_document_date on record (document_date desc, id);
 create index record_disposition_date on record (disposition_date) where disposition_date is not null;
 create index record_title_lower on record (lower(title) text_pattern_ops);

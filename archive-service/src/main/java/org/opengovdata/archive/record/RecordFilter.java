@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * @param includeRestricted whether restricted records may be listed (archivists only)
  */
 public record RecordFilter(
-    String documentNumber,
+    org.opengovdata.docnumber.DocumentNumberQuery documentNumber,
     String titleKeyword,
     LocalDate dateFrom,
     LocalDate dateTo,

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.opengovdata.common.paging.PageRequest;
+import org.opengovdata.docnumber.DocumentNumber;
+import org.opengovdata.docnumber.DocumentNumberPrefix;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,14 +37,18 @@ class RecordIndex {
 
   void upsert(ArchiveRecord record) {
     RecordMetadata m = record.metadata();
+    var number = DocumentNumberLookup.parsed(m.documentNumber());
     jdbc.sql(
             """
-            insert into record (id, object_id, title, document_number, issuer, document_date,
-              retention_class, disposition_date, series, source_reference, access, head_version,
-              valid, problems, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            insert into record (id, object_id, title, document_number, document_number_key,
+              document_issuer_code, issuer, document_date, retention_class, disposition_date,
+              series, source_reference, access, head_version, valid, problems, created_at,
+              updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (id) do update set object_id = excluded.object_id, title = excluded.title,
-              document_number = excluded.document_number, issuer = excluded.issuer,
+              document_number = excluded.document_number,
+              document_number_key = excluded.document_number_key,
+              document_issuer_code = excluded.document_issuer_code, issuer = excluded.issuer,
               document_date = excluded.document_date, retention_class = excluded.retention_class,
               disposition_date = excluded.disposition_date, series = excluded.series,
               source_reference = excluded.source_reference, access = excluded.access,
@@ -54,6 +60,8 @@ class RecordIndex {
             record.objectId(),
             m.title(),
             m.documentNumber(),
+            number.map(n -> n.key()).orElse(null),
+            number.map(n -> n.issuerCode()).orElse(null),
             m.issuer(),
             m.documentDate(),
             m.retentionClass().name(),
@@ -247,9 +255,18 @@ class RecordIndex {
     if (!f.includeRestricted()) {
       clauses.add("r.access = 'PUBLIC'");
     }
-    if (f.documentNumber() != null) {
-      clauses.add("r.document_number = ?");
-      parameters.add(f.documentNumber());
+    if (f.documentNumber() instanceof DocumentNumber number) {
+      clauses.add("r.document_number_key = ?");
+      parameters.add(number.key());
+    } else if (f.documentNumber() instanceof DocumentNumberPrefix prefix) {
+      if (prefix.year() != null) {
+        // the canonical prefix is a prefix of exactly that issuer's keys of that year
+        clauses.add("r.document_number_key like ?");
+        parameters.add(prefix.canonical() + "%");
+      } else {
+        clauses.add("r.document_issuer_code = ?");
+        parameters.add(prefix.issuerCode());
+      }
     }
     if (f.titleKeyword() != null) {
       clauses.add("strpos(lower(r.title), lower(?)) > 0");

@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.opengovdata.archive.audit.AuditLog;
-import org.opengovdata.archive.docnumber.DocumentNumberNormaliser;
 import org.opengovdata.archive.outbox.OutboxEvents;
 import org.opengovdata.archive.storage.OcflStore;
 import org.opengovdata.common.events.PlatformEvent;
@@ -43,7 +42,6 @@ public class Records {
   private final IndexLock indexLock;
   private final AuditLog audit;
   private final OutboxEvents outbox;
-  private final DocumentNumberNormaliser documentNumbers;
   private final TransactionTemplate tx;
 
   Records(
@@ -54,7 +52,6 @@ public class Records {
       IndexLock indexLock,
       AuditLog audit,
       OutboxEvents outbox,
-      DocumentNumberNormaliser documentNumbers,
       TransactionTemplate tx) {
     this.index = index;
     this.store = store;
@@ -63,7 +60,6 @@ public class Records {
     this.indexLock = indexLock;
     this.audit = audit;
     this.outbox = outbox;
-    this.documentNumbers = documentNumbers;
     this.tx = tx;
   }
 
@@ -74,7 +70,7 @@ public class Records {
     RecordMetadata metadata =
         new RecordMetadata(
             submitted.title().strip(),
-            documentNumbers.normalise(submitted.documentNumber()),
+            DocumentNumberLookup.canonical(submitted.documentNumber()),
             blankToNull(submitted.issuer()),
             submitted.documentDate(),
             submitted.retentionClass(),

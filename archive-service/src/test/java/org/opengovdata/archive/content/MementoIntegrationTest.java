@@ -134,6 +134,14 @@ class MementoIntegrationTest extends ArchiveIntegrationTest {
     HttpResponse<String> byNumber = api.get("/records?documentNumber=" + encode(number));
     assertThat(JsonPath.<List<String>>read(byNumber.body(), "$.data[*].id")).containsExactly(id);
     assertThat(JsonPath.<Integer>read(byNumber.body(), "$.data[0].headVersion")).isEqualTo(3);
+    // as people type it: half-width brackets, full-width digits; and the issuer's year as a prefix
+    String typed = number.replace("〔", "[").replace("〕", "]").replace("2024", "２０２４");
+    assertThat(api.get("/records?documentNumber=" + encode(typed)).body()).contains(id);
+    assertThat(api.get("/records?documentNumber=" + encode("内政发[2024]")).body()).contains(id);
+    HttpResponse<String> invalid = api.get("/records?documentNumber=" + encode("不是文号"));
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(JsonPath.<String>read(invalid.body(), "$.errors[0].parameter"))
+        .isEqualTo("documentNumber");
   }
 
   @Test

@@ -1,7 +1,10 @@
-package org.opengovdata.archive.record;
+package org.opengovdata.archive.record.web;
 
 import java.util.List;
 import org.opengovdata.archive.api.model.RecordListDto;
+import org.opengovdata.archive.record.ArchiveRecord;
+import org.opengovdata.archive.record.RecordFilter;
+import org.opengovdata.archive.record.Records;
 import org.opengovdata.archive.web.Csv;
 import org.opengovdata.archive.web.Lists;
 import org.opengovdata.common.paging.PageRequest;

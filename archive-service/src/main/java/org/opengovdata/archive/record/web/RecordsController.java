@@ -1,4 +1,4 @@
-package org.opengovdata.archive.record;
+package org.opengovdata.archive.record.web;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -8,6 +8,11 @@ import org.opengovdata.archive.api.model.NewRecordDto;
 import org.opengovdata.archive.api.model.RecordDto;
 import org.opengovdata.archive.api.model.RecordListDto;
 import org.opengovdata.archive.api.model.RetentionClassDto;
+import org.opengovdata.archive.record.ArchiveRecord;
+import org.opengovdata.archive.record.DocumentNumberLookup;
+import org.opengovdata.archive.record.RecordFilter;
+import org.opengovdata.archive.record.Records;
+import org.opengovdata.archive.record.RetentionClass;
 import org.opengovdata.archive.web.Csv;
 import org.opengovdata.archive.web.Dates;
 import org.opengovdata.archive.web.Lists;
@@ -20,12 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
 class RecordsController implements RecordsApi {
 
   private final Records records;
-  private final org.opengovdata.archive.docnumber.DocumentNumberNormaliser documentNumbers;
 
-  RecordsController(
-      Records records, org.opengovdata.archive.docnumber.DocumentNumberNormaliser documentNumbers) {
+  RecordsController(Records records) {
     this.records = records;
-    this.documentNumbers = documentNumbers;
   }
 
   @Override
@@ -56,7 +58,7 @@ class RecordsController implements RecordsApi {
     LocalDate to = Dates.parse("dateTo", dateTo);
     RecordFilter filter =
         new RecordFilter(
-            documentNumbers.normalise(documentNumber),
+            DocumentNumberLookup.query(documentNumber),
             q,
             from,
             to,

@@ -1,4 +1,4 @@
-package org.opengovdata.archive.record;
+package org.opengovdata.archive.record.web;
 
 import java.time.ZoneOffset;
 import java.util.List;
@@ -9,6 +9,13 @@ import org.opengovdata.archive.api.model.RetentionClassDto;
 import org.opengovdata.archive.api.model.VersionDto;
 import org.opengovdata.archive.api.model.VersionFileDto;
 import org.opengovdata.archive.api.model.VersionUserDto;
+import org.opengovdata.archive.record.Access;
+import org.opengovdata.archive.record.ArchiveRecord;
+import org.opengovdata.archive.record.ArchiveVersion;
+import org.opengovdata.archive.record.ContentFile;
+import org.opengovdata.archive.record.RecordMetadata;
+import org.opengovdata.archive.record.RetentionClass;
+import org.opengovdata.archive.record.StoredFile;
 
 /** Records and versions as the API shows them. */
 public final class RecordDtos {
@@ -82,7 +89,7 @@ public final class RecordDtos {
         dto.getAccess() == null ? Access.PUBLIC : Access.valueOf(dto.getAccess().name()));
   }
 
-  static List<StoredFile> filesOf(Map<Integer, List<StoredFile>> files, int version) {
+  public static List<StoredFile> filesOf(Map<Integer, List<StoredFile>> files, int version) {
     return files.getOrDefault(version, List.of());
   }
 }

@@ -1,4 +1,4 @@
-package org.opengovdata.archive.record;
+package org.opengovdata.archive.record.web;
 
 import java.net.URI;
 import java.util.List;
@@ -7,6 +7,10 @@ import java.util.UUID;
 import org.opengovdata.archive.api.VersionsApi;
 import org.opengovdata.archive.api.model.VersionDto;
 import org.opengovdata.archive.api.model.VersionListDto;
+import org.opengovdata.archive.record.ArchiveRecord;
+import org.opengovdata.archive.record.ArchiveVersion;
+import org.opengovdata.archive.record.Records;
+import org.opengovdata.archive.record.StoredFile;
 import org.opengovdata.archive.web.Lists;
 import org.opengovdata.common.paging.PageRequest;
 import org.springframework.http.ResponseEntity;

@@ -138,7 +138,7 @@ class MementoIntegrationTest extends ArchiveIntegrationTest {
     String typed = number.replace("〔", "[").replace("〕", "]").replace("2024", "２０２４");
     assertThat(api.get("/records?documentNumber=" + encode(typed)).body()).contains(id);
     assertThat(api.get("/records?documentNumber=" + encode("内政发[2024]")).body()).contains(id);
-    HttpResponse<String> invalid = api.get("/records?documentNumber=" + encode("不是文号"));
+    HttpResponse<String> invalid = api.get("/records?documentNumber=" + encode("内政发〔0999〕"));
     assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(JsonPath.<String>read(invalid.body(), "$.errors[0].parameter"))
         .isEqualTo("documentNumber");

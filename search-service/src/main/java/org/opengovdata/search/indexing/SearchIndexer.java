@@ -1,0 +1,88 @@
+package org.opengovdata.search.indexing;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+import org.opengovdata.common.events.PlatformEvent;
+import org.opengovdata.common.events.PoisonEntryException;
+import org.opengovdata.common.events.RetryLaterException;
+import org.opengovdata.common.events.StreamEntryHandler;
+import org.opengovdata.search.cache.QueryCache;
+import org.opengovdata.search.policy.index.PolicyWriter;
+import org.opengovdata.search.policy.source.Policy;
+import org.opengovdata.search.policy.source.PolicySource;
+import org.opengovdata.search.policy.source.PolicySourceUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the indexer does with one event: fetch the policy's current state from the source and write
+ * it (published, updated, repealed — a repealed policy stays findable, marked 废止 with its
+ * replacement), or remove it when the source no longer publishes it. Idempotent through external
+ * versioning, so replays and out-of-order delivery are harmless.
+ */
+public class SearchIndexer implements StreamEntryHandler.PlatformEventHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+
+  private final PolicySource policies;
+  private final PolicyWriter writer;
+  private final QueryCache cache;
+
+  public SearchIndexer(PolicySource policies, PolicyWriter writer, QueryCache cache) {
+    this.policies = policies;
+    this.writer = writer;
+    this.cache = cache;
+  }
+
+  @Override
+  public void handle(PlatformEvent event) {
+    switch (event.type()) {
+      case PlatformEvent.POLICY_PUBLISHED,
+          PlatformEvent.POLICY_UPDATED,
+          PlatformEvent.POLICY_REPEALED ->
+          indexPolicy(event);
+      default -> {
+        // other services' events (datasets, archive) are not the policy index's business
+      }
+    }
+  }
+
+  private void indexPolicy(PlatformEvent event) {
+    UUID id;
+    try {
+      id = UUID.fromString(event.id());
+    } catch (IllegalArgumentException e) {
+      throw new PoisonEntryException("policy id is not a UUID: " + event.id(), e);
+    }
+    Optional<Policy> current;
+    try {
+      current = policies.fetch(id);
+    } catch (PolicySourceUnavailableException e) {
+      throw new RetryLaterException("policy source unavailable: " + e.getMessage(), e);
+    }
+    try {
+      boolean changed =
+          current.isPresent()
+              ? writer.write(current.get())
+              : writer.remove(event.id(), event.version());
+      if (changed) {
+        cache.invalidate();
+      }
+      log.debug(
+          "{} {} v{}: {}",
+          event.type(),
+          id,
+          event.version(),
+          changed ? "indexed" : "index already newer");
+    } catch (IOException e) {
+      throw new RetryLaterException("Elasticsearch unavailable: " + e.getMessage(), e);
+    } catch (ElasticsearchException e) {
+      if (e.status() == 429 || e.status() >= 500) {
+        throw new RetryLaterException("Elasticsearch busy: " + e.getMessage(), e);
+      }
+      throw e;
+    }
+  }
+}

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 public class PolicyDocuments {
 
   /** Title completions start at the title's beginning and at up to this many later words. */
-  static final int TITLE_COMPLETION_STARTS = 6;
+  static final int TITLE_COMPLETION_STARTS = 10;
 
   private static final LocalDate WEIGHT_EPOCH = LocalDate.of(1949, 10, 1);
 

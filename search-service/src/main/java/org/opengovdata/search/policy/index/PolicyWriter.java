@@ -37,11 +37,14 @@ public class PolicyWriter {
   public boolean write(Policy policy) throws IOException {
     PolicyDocument document = documents.toDocument(policy);
     boolean changed = false;
+    String alias = indices.alias(IndexKind.POLICIES);
     for (String target : indices.writeTargets(IndexKind.POLICIES)) {
       try {
         client.index(
             i ->
                 i.index(target)
+                    // never let a write create a stray index when the alias is missing
+                    .requireAlias(target.equals(alias))
                     .id(document.id())
                     .version(document.version())
                     .versionType(VersionType.External)

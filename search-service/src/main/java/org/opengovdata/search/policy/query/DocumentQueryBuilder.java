@@ -25,15 +25,16 @@ import java.util.Map;
  * query_string}, so no user text is ever parsed as query syntax.
  *
  * <p>Ranking with {@code q}: the words (segmented like the documents) must mostly occur ({@code
- * combined_fields} over the {@code *.words} fields, titles ×3), and exact phrases of the folded
- * text in title (×6) or body (×2) add to the score; a {@code q} that is a document number adds a
- * constant far above any text score for the document with that number.
+ * combined_fields} over the {@code *.words} fields: titles ×6, interpretation titles ×3, bodies ×2,
+ * attachments ×1 — combined_fields needs boosts ≥ 1), and exact phrases of the folded text in title
+ * (×12) or body (×4) add to the score; a {@code q} that is a document number adds a constant far
+ * above any text score for the document with that number.
  */
 public final class DocumentQueryBuilder {
 
   public static final int MAX_WINDOW = 10_000;
   static final String[] WORD_FIELDS = {
-    "title.words^3", "body.words", "interpretations.words^1.5", "attachments.words^0.5"
+    "title.words^6", "body.words^2", "interpretations.words^3", "attachments.words"
   };
   static final List<String> TEXT_FIELDS =
       List.of("title.text", "body.text", "interpretations.text", "attachments.text");
@@ -142,8 +143,8 @@ public final class DocumentQueryBuilder {
                               .fields(List.of(WORD_FIELDS))
                               .operator(CombinedFieldsOperator.Or)
                               .minimumShouldMatch("2<75%"))));
-      should.add(phrase("title.text", text.folded(), 6f));
-      should.add(phrase("body.text", text.folded(), 2f));
+      should.add(phrase("title.text", text.folded(), 12f));
+      should.add(phrase("body.text", text.folded(), 4f));
     }
     if (q.qNumber() != null) {
       should.add(

@@ -35,6 +35,7 @@ public class SearchCursors {
 
   private final SecretKeySpec key;
 
+  @org.springframework.beans.factory.annotation.Autowired
   public SearchCursors(IdentityTokenProperties secrets) {
     this(secrets.secret());
   }

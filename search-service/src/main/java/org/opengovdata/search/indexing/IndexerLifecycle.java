@@ -5,6 +5,8 @@ import org.opengovdata.common.events.StreamConsumer;
 import org.opengovdata.common.events.StreamConsumerSettings;
 import org.opengovdata.common.events.StreamEntryHandler;
 import org.opengovdata.search.cache.QueryCache;
+import org.opengovdata.search.dataset.DatasetIndex;
+import org.opengovdata.search.dataset.DatasetSource;
 import org.opengovdata.search.policy.index.PolicyWriter;
 import org.opengovdata.search.policy.source.PolicySource;
 import org.slf4j.Logger;
@@ -29,6 +31,8 @@ class IndexerLifecycle implements SmartLifecycle {
   private final IndexerProperties properties;
   private final ObjectProvider<PolicySource> sources;
   private final PolicyWriter writer;
+  private final ObjectProvider<DatasetSource> datasetSources;
+  private final DatasetIndex datasetIndex;
   private final QueryCache cache;
   private StreamConsumer consumer;
 
@@ -37,11 +41,15 @@ class IndexerLifecycle implements SmartLifecycle {
       IndexerProperties properties,
       ObjectProvider<PolicySource> sources,
       PolicyWriter writer,
+      ObjectProvider<DatasetSource> datasetSources,
+      DatasetIndex datasetIndex,
       QueryCache cache) {
     this.redis = redis;
     this.properties = properties;
     this.sources = sources;
     this.writer = writer;
+    this.datasetSources = datasetSources;
+    this.datasetIndex = datasetIndex;
     this.cache = cache;
   }
 
@@ -75,7 +83,9 @@ class IndexerLifecycle implements SmartLifecycle {
         new StreamConsumer(
             redis,
             settings,
-            StreamEntryHandler.forPlatformEvents(new SearchIndexer(source, writer, cache)));
+            StreamEntryHandler.forPlatformEvents(
+                new SearchIndexer(
+                    source, writer, datasetSources.getIfAvailable(), datasetIndex, cache)));
     consumer.start();
   }
 

@@ -9,6 +9,9 @@ import org.opengovdata.common.events.PoisonEntryException;
 import org.opengovdata.common.events.RetryLaterException;
 import org.opengovdata.common.events.StreamEntryHandler;
 import org.opengovdata.search.cache.QueryCache;
+import org.opengovdata.search.dataset.Dataset;
+import org.opengovdata.search.dataset.DatasetIndex;
+import org.opengovdata.search.dataset.DatasetSource;
 import org.opengovdata.search.policy.index.PolicyWriter;
 import org.opengovdata.search.policy.source.Policy;
 import org.opengovdata.search.policy.source.PolicySource;
@@ -28,11 +31,25 @@ public class SearchIndexer implements StreamEntryHandler.PlatformEventHandler {
 
   private final PolicySource policies;
   private final PolicyWriter writer;
+  private final DatasetSource datasets;
+  private final DatasetIndex datasetIndex;
   private final QueryCache cache;
 
-  public SearchIndexer(PolicySource policies, PolicyWriter writer, QueryCache cache) {
+  /**
+   * @param policies null when no policy source is configured (policy events then wait)
+   * @param datasets null when no dataset source is configured (dataset events are skipped; a
+   *     rebuild catches up)
+   */
+  public SearchIndexer(
+      PolicySource policies,
+      PolicyWriter writer,
+      DatasetSource datasets,
+      DatasetIndex datasetIndex,
+      QueryCache cache) {
     this.policies = policies;
     this.writer = writer;
+    this.datasets = datasets;
+    this.datasetIndex = datasetIndex;
     this.cache = cache;
   }
 
@@ -43,13 +60,40 @@ public class SearchIndexer implements StreamEntryHandler.PlatformEventHandler {
           PlatformEvent.POLICY_UPDATED,
           PlatformEvent.POLICY_REPEALED ->
           indexPolicy(event);
+      case PlatformEvent.DATASET_UPDATED -> indexDataset(event);
       default -> {
         // other services' events (datasets, archive) are not the policy index's business
       }
     }
   }
 
+  private void indexDataset(PlatformEvent event) {
+    if (datasets == null) {
+      return;
+    }
+    Optional<Dataset> current;
+    try {
+      current = datasets.fetch(event.id());
+    } catch (RuntimeException e) {
+      throw new RetryLaterException("dataset source unavailable: " + e.getMessage(), e);
+    }
+    try {
+      boolean changed =
+          current.isPresent()
+              ? datasetIndex.write(current.get())
+              : datasetIndex.remove(event.id(), event.version());
+      if (changed) {
+        cache.invalidate();
+      }
+    } catch (IOException e) {
+      throw new RetryLaterException("Elasticsearch unavailable: " + e.getMessage(), e);
+    }
+  }
+
   private void indexPolicy(PlatformEvent event) {
+    if (policies == null) {
+      throw new RetryLaterException("no policy source configured yet", null);
+    }
     UUID id;
     try {
       id = UUID.fromString(event.id());

@@ -10,6 +10,9 @@ import java.util.stream.Stream;
 import org.opengovdata.common.problem.ApiException;
 import org.opengovdata.common.problem.ProblemType;
 import org.opengovdata.search.cache.QueryCache;
+import org.opengovdata.search.dataset.Dataset;
+import org.opengovdata.search.dataset.DatasetIndex;
+import org.opengovdata.search.dataset.DatasetSource;
 import org.opengovdata.search.index.IndexKind;
 import org.opengovdata.search.index.SearchIndices;
 import org.opengovdata.search.jobs.Job;
@@ -38,6 +41,8 @@ public class Reindexer implements DisposableBean {
   private final SearchIndices indices;
   private final PolicyBulkLoader loader;
   private final ObjectProvider<PolicySource> policies;
+  private final ObjectProvider<DatasetSource> datasets;
+  private final DatasetIndex datasetIndex;
   private final QueryCache cache;
   private final Jobs jobs;
   private final Map<IndexKind, Job> running = new EnumMap<>(IndexKind.class);
@@ -54,8 +59,12 @@ public class Reindexer implements DisposableBean {
       SearchIndices indices,
       PolicyBulkLoader loader,
       ObjectProvider<PolicySource> policies,
+      ObjectProvider<DatasetSource> datasets,
+      DatasetIndex datasetIndex,
       QueryCache cache,
       Jobs jobs) {
+    this.datasets = datasets;
+    this.datasetIndex = datasetIndex;
     this.client = client;
     this.indices = indices;
     this.loader = loader;
@@ -73,11 +82,18 @@ public class Reindexer implements DisposableBean {
                   .formatted(kind.baseName(), current.id()))
           .with("jobId", current.id().toString());
     }
-    if (kind != IndexKind.POLICIES) {
-      throw new ApiException(
-          ProblemType.SERVICE_UNAVAILABLE,
-          "The %s index is rebuilt from the catalog client, which this version does not have yet."
-              .formatted(kind.baseName()));
+    if (kind == IndexKind.DATASETS) {
+      DatasetSource datasetSource = datasets.getIfAvailable();
+      if (datasetSource == null) {
+        throw new ApiException(
+            ProblemType.SERVICE_UNAVAILABLE,
+            "No dataset source is configured, so there is nothing to rebuild from; the index is"
+                + " left as it is.");
+      }
+      Job job = jobs.start("reindex-" + kind.baseName());
+      running.put(kind, job);
+      executor.execute(() -> rebuildDatasets(datasetSource, job));
+      return job;
     }
     PolicySource source = policies.getIfAvailable();
     if (source == null) {
@@ -127,6 +143,33 @@ public class Reindexer implements DisposableBean {
       abandon(kind, index, job, "interrupted by shutdown");
     } catch (IOException | RuntimeException e) {
       log.error("rebuild of {} failed", kind.baseName(), e);
+      abandon(kind, index, job, e.getMessage());
+    }
+  }
+
+  private void rebuildDatasets(DatasetSource source, Job job) {
+    IndexKind kind = IndexKind.DATASETS;
+    String index = null;
+    try {
+      index = indices.createNextVersion(kind);
+      indices.startBuild(kind, index);
+      long done = 0;
+      try (Stream<Dataset> all = source.streamAll()) {
+        for (Dataset dataset : (Iterable<Dataset>) all::iterator) {
+          datasetIndex.writeTo(java.util.List.of(index), dataset);
+          job.progress(++done);
+        }
+      }
+      job.total(done);
+      String target = index;
+      client.indices().refresh(r -> r.index(target));
+      String previous = indices.switchAlias(kind, index).orElse("none");
+      cache.invalidate();
+      job.succeed(
+          "%s built with %d datasets; alias %s switched from %s"
+              .formatted(index, done, indices.alias(kind), previous));
+    } catch (IOException | RuntimeException e) {
+      log.error("rebuild of datasets failed", e);
       abandon(kind, index, job, e.getMessage());
     }
   }

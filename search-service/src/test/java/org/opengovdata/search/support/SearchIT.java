@@ -55,6 +55,11 @@ public abstract class SearchIT {
       return new FixturePolicySource();
     }
 
+    @Bean
+    FixtureDatasetSource fixtureDatasetSource() {
+      return new FixtureDatasetSource();
+    }
+
     /** Removes this run's indices when the test context closes. */
     @Bean
     DisposableBean dropTestIndices(SearchIndices indices) {

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.opengovdata.search.index.IndexKind;
 import org.opengovdata.search.index.SearchIndices;
+import org.opengovdata.search.index.SearchUnavailableException;
 import org.opengovdata.search.region.RegionTree;
 import org.opengovdata.search.text.ChineseText;
-import org.opengovdata.search.web.SearchUnavailableException;
 import org.springframework.stereotype.Service;
 
 /**

@@ -128,9 +128,10 @@ public class SearchIndices {
   /** Deletes every index and alias of this prefix (tests and benchmarks). */
   public void deleteAll() throws IOException {
     for (IndexKind kind : IndexKind.values()) {
-      client
-          .indices()
-          .delete(d -> d.index(alias(kind) + "-v*").ignoreUnavailable(true).allowNoIndices(true));
+      // by name: Elasticsearch 8 refuses wildcard deletes (action.destructive_requires_name)
+      for (var index : client.indices().resolveIndex(r -> r.name(alias(kind) + "-v*")).indices()) {
+        client.indices().delete(d -> d.index(index.name()).ignoreUnavailable(true));
+      }
     }
   }
 

@@ -11,9 +11,9 @@ import org.opengovdata.search.docnumber.DocumentNumberParser;
 import org.opengovdata.search.docnumber.NumberPrefix;
 import org.opengovdata.search.index.IndexKind;
 import org.opengovdata.search.index.SearchIndices;
+import org.opengovdata.search.index.SearchUnavailableException;
 import org.opengovdata.search.policy.index.PolicyDocument;
 import org.opengovdata.search.text.ChineseText;
-import org.opengovdata.search.web.SearchUnavailableException;
 import org.springframework.stereotype.Service;
 
 /**

@@ -36,7 +36,7 @@ class ChineseTextTest {
   @Test
   void segmentationFindsWords() {
     List<String> words = text.wordList(text.fold("关于做好2024年财政预算公开工作的通知"));
-    assertThat(words).contains("关于", "做好", "2024", "财政", "预算", "公开", "工作", "通知");
+    assertThat(words).contains("关于", "2024", "财政", "预算", "公开", "工作", "通知");
     assertThat(text.words(" ")).isEmpty();
   }
 

@@ -15,8 +15,8 @@ import java.util.Map;
 import org.opengovdata.search.docnumber.DocumentNumber;
 import org.opengovdata.search.index.IndexKind;
 import org.opengovdata.search.index.SearchIndices;
+import org.opengovdata.search.index.SearchUnavailableException;
 import org.opengovdata.search.policy.index.PolicyDocument;
-import org.opengovdata.search.web.SearchUnavailableException;
 import org.springframework.stereotype.Service;
 
 /** Runs document searches and number lookups against the {@code policies} alias. */
@@ -54,29 +54,29 @@ public class DocumentSearch {
 
   /** Every document with exactly this number (usually one; more when issuers reuse a number). */
   public Result findByNumber(DocumentNumber number) {
-    SearchRequest request =
-        SearchRequest.of(
-            s ->
-                s.index(indices.alias(IndexKind.POLICIES))
-                    .query(
-                        q ->
-                            q.term(
-                                t -> t.field("documentNumber.canonical").value(number.canonical())))
-                    .size(100)
-                    .trackTotalHits(t -> t.enabled(true))
-                    .source(
-                        src ->
-                            src.filter(
-                                f ->
-                                    f.excludes(
-                                        "body",
-                                        "interpretations",
-                                        "attachments",
-                                        "suggest",
-                                        "title.words")))
-                    .sort(o -> o.field(f -> f.field("publishedDate").order(SortOrder.Desc)))
-                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
-    return run(request);
+    return run(byNumberRequest(indices.alias(IndexKind.POLICIES), number.canonical()));
+  }
+
+  /** The exact lookup of a canonical number (public for the benchmark's raw requests). */
+  public static SearchRequest byNumberRequest(String index, String canonical) {
+    return SearchRequest.of(
+        s ->
+            s.index(index)
+                .query(q -> q.term(t -> t.field("documentNumber.canonical").value(canonical)))
+                .size(100)
+                .trackTotalHits(t -> t.enabled(true))
+                .source(
+                    src ->
+                        src.filter(
+                            f ->
+                                f.excludes(
+                                    "body",
+                                    "interpretations",
+                                    "attachments",
+                                    "suggest",
+                                    "title.words")))
+                .sort(o -> o.field(f -> f.field("publishedDate").order(SortOrder.Desc)))
+                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
   }
 
   private Result run(SearchRequest request) {

@@ -1,4 +1,4 @@
-package org.opengovdata.search.web;
+package org.opengovdata.search.index;
 
 import org.opengovdata.common.problem.ApiException;
 import org.opengovdata.common.problem.ProblemType;

@@ -24,6 +24,13 @@ public final class IdentityToken {
 
   public static final String ISSUER = "opendata-gateway";
   public static final String ROLES_CLAIM = "roles";
+
+  /** The regions a scoped key may write for (absent when the key is not restricted). */
+  public static final String REGIONS_CLAIM = "regions";
+
+  /** The datasets a scoped key may write to (absent when the key is not restricted). */
+  public static final String DATASETS_CLAIM = "datasets";
+
   public static final Duration MAX_LIFETIME = Duration.ofSeconds(60);
 
   /** HS256 needs a key of at least 256 bits. */
@@ -33,20 +40,36 @@ public final class IdentityToken {
 
   public static String mint(
       String secret, String subject, Collection<Role> roles, Duration lifetime, Instant now) {
+    return mint(secret, subject, roles, KeyScope.UNRESTRICTED, lifetime, now);
+  }
+
+  /** A token for a key with a write scope ({@link KeyScope}); empty axes are left out. */
+  public static String mint(
+      String secret,
+      String subject,
+      Collection<Role> roles,
+      KeyScope scope,
+      Duration lifetime,
+      Instant now) {
     if (lifetime.compareTo(MAX_LIFETIME) > 0) {
       throw new IllegalArgumentException("identity tokens live at most " + MAX_LIFETIME);
     }
     List<String> claimRoles = roles.stream().map(Role::claimValue).toList();
-    JWTClaimsSet claims =
+    JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
             .issuer(ISSUER)
             .subject(subject)
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(lifetime)))
             .jwtID(UUID.randomUUID().toString())
-            .claim(ROLES_CLAIM, claimRoles)
-            .build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            .claim(ROLES_CLAIM, claimRoles);
+    if (!scope.regions().isEmpty()) {
+      claims.claim(REGIONS_CLAIM, scope.sortedRegions());
+    }
+    if (!scope.datasets().isEmpty()) {
+      claims.claim(DATASETS_CLAIM, scope.sortedDatasets());
+    }
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
     try {
       jwt.sign(new MACSigner(key(secret)));
     } catch (JOSEException e) {

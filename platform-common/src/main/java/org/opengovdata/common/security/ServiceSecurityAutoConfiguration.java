@@ -28,8 +28,9 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * How every service trusts a caller: only through the gateway's identity token.
@@ -39,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       {@code @PreAuthorize}.
  *   <li>Everything else — every write, every {@code /admin/} path — needs a valid token; the
  *       endpoint then checks its role with {@code @PreAuthorize("hasRole('PUBLISHER')")}.
- *   <li>No token → 401, wrong role → 403, both problem+json.
+ *   <li>No token → 401, wrong role → 403, both problem+json (written by the web layer's {@code
+ *       ProblemSecurityHandlers}, which this configuration knows only as Spring Security's entry
+ *       point and access-denied handler).
  * </ul>
  */
 @AutoConfiguration(
@@ -54,7 +57,11 @@ public class ServiceSecurityAutoConfiguration {
 
   @Bean
   SecurityFilterChain serviceSecurityFilterChain(
-      HttpSecurity http, JwtDecoder decoder, ProblemSecurityHandlers problems) throws Exception {
+      HttpSecurity http,
+      JwtDecoder decoder,
+      AuthenticationEntryPoint unauthenticated,
+      AccessDeniedHandler denied)
+      throws Exception {
     http.csrf(csrf -> csrf.disable())
         .cors(cors -> cors.disable())
         .httpBasic(basic -> basic.disable())
@@ -79,17 +86,12 @@ public class ServiceSecurityAutoConfiguration {
             server ->
                 server
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(rolesConverter()))
-                    .authenticationEntryPoint(problems)
-                    .accessDeniedHandler(problems))
+                    .authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(denied))
         .exceptionHandling(
             exceptions ->
-                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
     return http.build();
-  }
-
-  @Bean
-  ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json) {
-    return new ProblemSecurityHandlers(json);
   }
 
   @Bean

@@ -1,11 +1,15 @@
 package org.opengovdata.common.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every servlet service gets by depending on platform-common: request ids, one problem+json
@@ -35,5 +39,16 @@ public class CommonWebAutoConfiguration {
   @Bean
   ProblemErrorController problemErrorController() {
     return new ProblemErrorController();
+  }
+
+  /** 401 and 403 of Spring Security as problem+json (services only; the gateway is reactive). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(AuthenticationEntryPoint.class)
+  static class SecurityProblems {
+
+    @Bean
+    ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json) {
+      return new ProblemSecurityHandlers(json);
+    }
   }
 }

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the container rejecting a request) also answer {@code application/problem+json}.
  */
 @RestController
-public class ProblemErrorController implements ErrorController {
+class ProblemErrorController implements ErrorController {
 
   @RequestMapping("${server.error.path:${error.path:/error}}")
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {

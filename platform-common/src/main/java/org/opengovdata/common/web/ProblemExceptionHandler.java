@@ -8,7 +8,6 @@ import org.opengovdata.common.problem.ApiException.FieldError;
 import org.opengovdata.common.problem.ProblemType;
 import org.opengovdata.common.problem.Problems;
 import org.opengovdata.common.security.Caller;
-import org.opengovdata.common.security.ProblemSecurityHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;

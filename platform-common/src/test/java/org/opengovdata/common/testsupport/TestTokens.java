@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.opengovdata.common.security.IdentityToken;
+import org.opengovdata.common.security.KeyScope;
 import org.opengovdata.common.security.Role;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -22,6 +23,13 @@ public final class TestTokens {
   /** {@code Authorization} header value for a caller with these roles. */
   public static String bearer(String subject, Role... roles) {
     return "Bearer " + mint(SECRET, subject, Instant.now(), roles);
+  }
+
+  /** {@code Authorization} header value for a caller whose key is limited to {@code scope}. */
+  public static String scopedBearer(String subject, KeyScope scope, Role... roles) {
+    return "Bearer "
+        + IdentityToken.mint(
+            SECRET, subject, List.of(roles), scope, Duration.ofSeconds(60), Instant.now());
   }
 
   /** A token that expired a minute ago. */

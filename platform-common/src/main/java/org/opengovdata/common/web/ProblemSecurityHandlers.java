@@ -1,4 +1,4 @@
-package org.opengovdata.common.security;
+package org.opengovdata.common.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.opengovdata.common.problem.ProblemType;
 import org.opengovdata.common.problem.Problems;
-import org.opengovdata.common.web.RequestIdFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -64,7 +63,7 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
   private void write(
       HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
       throws IOException {
-    Problems.complete(problem, request.getRequestURI(), requestId(request));
+    Problems.complete(problem, request.getRequestURI(), RequestIdFilter.idOf(request));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", problem.getType());
     body.put("title", problem.getTitle());
@@ -77,10 +76,5 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
     response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), body);
-  }
-
-  private static String requestId(HttpServletRequest request) {
-    Object id = request.getAttribute(RequestIdFilter.ATTRIBUTE);
-    return id == null ? null : id.toString();
   }
 }

@@ -1,4 +1,3 @@
-import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import java.io.BufferedReader;
@@ -31,7 +30,8 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import org.opengovdata.common.security.IdentityToken;
 import org.opengovdata.common.security.Role;
-import org.opengovdata.search.docnumber.DocumentNumber;
+import org.opengovdata.docnumber.DocumentNumber;
+import org.opengovdata.docnumber.DocumentNumbers;
 import org.opengovdata.search.policy.query.DocumentQuery;
 import org.opengovdata.search.policy.query.DocumentQueryBuilder;
 import org.opengovdata.search.policy.query.DocumentSearch;
@@ -264,7 +264,7 @@ public class SearchBench {
       dates.add(LocalDate.of(2010 + random.nextInt(16), 1 + random.nextInt(12), 1));
     }
     record Kind(String name, Function<Integer, String> servicePath, Function<Integer, String[]> raw) {}
-    Function<DocumentQuery, String> body = q -> JsonpUtils.toJsonString(strip(DocumentQueryBuilder.build(alias, q, true)), new JacksonJsonpMapper());
+    Function<DocumentQuery, String> body = q -> JsonpUtils.toJsonString(DocumentQueryBuilder.build(alias, q, true), new JacksonJsonpMapper());
     List<Kind> kinds = List.of(
         new Kind("keyword (`q`, facets + highlight)",
             i -> "/api/v1/search/documents?q=" + enc(keywords.get(i)),
@@ -275,8 +275,8 @@ public class SearchBench {
         new Kind("document number (`documentNumber=`, facets)",
             i -> "/api/v1/search/documents?documentNumber=" + enc(numbered.get(i).documentNumber().asWritten()),
             i -> {
-              Policy.IssuedNumber n = numbered.get(i).documentNumber();
-              return new String[] {"/" + alias + "/_search", body.apply(query(null, new DocumentNumber(n.canonical(), n.issuerCode(), n.year(), n.serial()), null, null))};
+              DocumentNumber n = DocumentNumbers.parse(numbered.get(i).documentNumber().asWritten());
+              return new String[] {"/" + alias + "/_search", body.apply(query(null, n, null, null))};
             }),
         new Kind("date range (3 months, newest first, facets)",
             i -> "/api/v1/search/documents?from=" + dates.get(i) + "&to=" + dates.get(i).plusMonths(3).minusDays(1),
@@ -284,8 +284,8 @@ public class SearchBench {
         new Kind("number lookup (`/documents/by-number/{n}`)",
             i -> "/api/v1/search/documents/by-number/" + enc(numbered.get(i).documentNumber().asWritten()).replace("+", "%20"),
             i -> {
-              Policy.IssuedNumber n = numbered.get(i).documentNumber();
-              return new String[] {"/" + alias + "/_search", JsonpUtils.toJsonString(strip(DocumentSearch.byNumberRequest(alias, n.canonical())), new JacksonJsonpMapper())};
+              String key = DocumentNumbers.parse(numbered.get(i).documentNumber().asWritten()).key();
+              return new String[] {"/" + alias + "/_search", JsonpUtils.toJsonString(DocumentSearch.byNumberRequest(alias, key), new JacksonJsonpMapper())};
             }));
     report.append("**Queries** (%d different queries per kind, one client, sequential; p50/p95 in ms per run, median of %d interleaved runs):\n\n".formatted(queries, runs))
         .append("| query | raw ES p50 | raw ES p95 | service p50 | service p95 | p95 ratio (target ≤ 1.3) |\n|---|---|---|---|---|---|\n");
@@ -320,11 +320,6 @@ public class SearchBench {
   static DocumentQuery query(DocumentQuery.Text text, DocumentNumber number, LocalDate from, LocalDate to) {
     return new DocumentQuery(text, null, number, null, null, null, null, null, null,
         DocumentQuery.DateField.PUBLISHED, from, to, null, null, null, 0, 20, null, List.of());
-  }
-
-  /** The index is part of the URL of the raw request, not of its body. */
-  static SearchRequest strip(SearchRequest request) {
-    return request;
   }
 
   static double[] pass(String service, String es, Function<Integer, String> servicePath,

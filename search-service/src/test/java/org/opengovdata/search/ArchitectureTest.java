@@ -1,33 +1,23 @@
 package org.opengovdata.search;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.opengovdata.common.testsupport.PlatformArchitectureTest;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The layout rules of STYLE.md for search-service, checked by the build. */
+/** The platform's layout rules, plus search-service's own. */
 @AnalyzeClasses(
     packages = "org.opengovdata.search",
     importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTest {
+class ArchitectureTest extends PlatformArchitectureTest {
 
+  /** Index documents and domain results never leak as responses: only the HTTP layer maps. */
   @ArchTest
-  static final ArchRule controllersArePackagePrivate =
-      classes()
-          .that()
-          .areAnnotatedWith(RestController.class)
-          .should()
-          .notHaveModifier(JavaModifier.PUBLIC)
-          .andShould()
-          .haveSimpleNameEndingWith("Controller");
-
-  @ArchTest
-  static final ArchRule nothingButControllersUsesTheGeneratedApiModel =
+  static final ArchRule onlyTheHttpLayerUsesTheGeneratedModel =
       noClasses()
           .that()
           .areNotAnnotatedWith(RestController.class)
@@ -37,8 +27,9 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("..search.api..");
 
+  /** Folding and segmentation happen in one place, the same for documents and queries. */
   @ArchTest
-  static final ArchRule onlyTheTextPackageSegments =
+  static final ArchRule onlyTheTextPackageSegmentsAndFolds =
       noClasses()
           .that()
           .resideOutsideOfPackage("..search.text..")
@@ -46,15 +37,7 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage("org.apache.lucene..", "com.github.houbb..");
 
-  @ArchTest
-  static final ArchRule documentNumbersOnlyThroughTheSeam =
-      noClasses()
-          .that()
-          .resideOutsideOfPackage("..search.docnumber..")
-          .should()
-          .dependOnClassesThat()
-          .haveSimpleName("InterimDocumentNumberParser");
-
+  /** User text never becomes query syntax. */
   @ArchTest
   static final ArchRule noQueryStringQueries =
       noClasses()

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import java.io.IOException;
 import java.util.stream.Collectors;
+import org.opengovdata.search.index.ElasticsearchErrors;
 import org.opengovdata.search.index.IndexKind;
 import org.opengovdata.search.index.SearchIndices;
 import org.opengovdata.search.region.RegionTree;
@@ -78,8 +79,8 @@ public class DatasetIndex {
                     .versionType(VersionType.External)
                     .document(document));
         changed = true;
-      } catch (ElasticsearchException e) {
-        if (e.status() != 409) {
+      } catch (ElasticsearchException | IOException e) {
+        if (!ElasticsearchErrors.isVersionConflict(e)) {
           throw e;
         }
       }
@@ -96,8 +97,9 @@ public class DatasetIndex {
             client.delete(
                 d -> d.index(target).id(id).version(version).versionType(VersionType.External));
         changed |= response.result() == co.elastic.clients.elasticsearch._types.Result.Deleted;
-      } catch (ElasticsearchException e) {
-        if (e.status() != 409 && e.status() != 404) {
+      } catch (ElasticsearchException | IOException e) {
+        int status = ElasticsearchErrors.status(e);
+        if (status != 409 && status != 404) {
           throw e;
         }
       }

@@ -12,6 +12,7 @@ import org.opengovdata.search.cache.QueryCache;
 import org.opengovdata.search.dataset.Dataset;
 import org.opengovdata.search.dataset.DatasetIndex;
 import org.opengovdata.search.dataset.DatasetSource;
+import org.opengovdata.search.index.ElasticsearchErrors;
 import org.opengovdata.search.policy.index.PolicyWriter;
 import org.opengovdata.search.policy.source.Policy;
 import org.opengovdata.search.policy.source.PolicySource;
@@ -120,13 +121,12 @@ public class SearchIndexer implements StreamEntryHandler.PlatformEventHandler {
           id,
           event.version(),
           changed ? "indexed" : "index already newer");
-    } catch (IOException e) {
-      throw new RetryLaterException("Elasticsearch unavailable: " + e.getMessage(), e);
-    } catch (ElasticsearchException e) {
-      if (e.status() == 429 || e.status() >= 500) {
-        throw new RetryLaterException("Elasticsearch busy: " + e.getMessage(), e);
+    } catch (IOException | ElasticsearchException e) {
+      int status = ElasticsearchErrors.status(e);
+      if (status == 0 || status == 429 || status >= 500) {
+        throw new RetryLaterException("Elasticsearch unavailable or busy: " + e.getMessage(), e);
       }
-      throw e;
+      throw new IllegalStateException("Elasticsearch refused the write: " + e.getMessage(), e);
     }
   }
 }

@@ -5,12 +5,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.opengovdata.common.jobs.Job;
+import org.opengovdata.common.jobs.JobRunner;
 import org.opengovdata.common.problem.ApiException;
+import org.opengovdata.common.security.Caller;
 import org.opengovdata.search.api.JobsApi;
 import org.opengovdata.search.api.model.JobDto;
 import org.opengovdata.search.index.IndexKind;
-import org.opengovdata.search.jobs.Job;
-import org.opengovdata.search.jobs.Jobs;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ReindexController implements JobsApi {
 
   private final Reindexer reindexer;
-  private final Jobs jobs;
+  private final JobRunner jobs;
 
-  ReindexController(Reindexer reindexer, Jobs jobs) {
+  ReindexController(Reindexer reindexer, JobRunner jobs) {
     this.reindexer = reindexer;
     this.jobs = jobs;
   }
@@ -37,7 +38,7 @@ class ReindexController implements JobsApi {
       throw ApiException.invalidParameter(
           "index", "'%s' is not one of policies, datasets".formatted(index));
     }
-    Job job = reindexer.start(kind);
+    Job job = reindexer.start(kind, Caller.current().map(Caller::subject).orElse("unknown"));
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create("/api/v1/search/admin/jobs/" + job.id()))
         .body(dto(job));
@@ -58,16 +59,26 @@ class ReindexController implements JobsApi {
   static JobDto dto(Job job) {
     JobDto dto =
         new JobDto(
-                job.id(),
-                job.kind(),
-                JobDto.StateEnum.fromValue(job.state().name()),
-                job.processed())
-            .startedAt(time(job.startedAt()));
-    job.total().ifPresent(dto::total);
-    job.percent().ifPresent(dto::percent);
-    job.finishedAt().ifPresent(t -> dto.finishedAt(time(t)));
-    job.estimatedCompletion().ifPresent(t -> dto.estimatedCompletion(time(t)));
-    job.detail().ifPresent(dto::detail);
+            job.id(), job.type(), JobDto.StateEnum.fromValue(job.state().name()), job.processed());
+    if (job.startedAt() != null) {
+      dto.startedAt(time(job.startedAt()));
+    }
+    if (job.total() != null) {
+      dto.total(job.total());
+    }
+    if (job.percent() != null) {
+      dto.percent(job.percent());
+    }
+    if (job.finishedAt() != null) {
+      dto.finishedAt(time(job.finishedAt()));
+    }
+    Instant eta = job.estimatedCompletion(Instant.now());
+    if (eta != null) {
+      dto.estimatedCompletion(time(eta));
+    }
+    if (job.error() != null) {
+      dto.detail(job.error());
+    }
     return dto;
   }
 

@@ -36,7 +36,9 @@ class SuggestController implements SuggestApi {
             completion.kind() == Suggestions.Kind.TITLE
                 ? SuggestionDto.KindEnum.TITLE
                 : SuggestionDto.KindEnum.DOCUMENT_NUMBER,
-            completion.text(),
+            completion.kind() == Suggestions.Kind.DOCUMENT_NUMBER && d.documentNumber() != null
+                ? d.documentNumber().canonical()
+                : completion.text(),
             UUID.fromString(d.id()));
     if (d.title() != null) {
       dto.title(d.title().original() != null ? d.title().original() : d.title().text());

@@ -7,12 +7,13 @@ import co.elastic.clients.elasticsearch.core.search.Suggestion;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.opengovdata.search.docnumber.DocumentNumberParser;
-import org.opengovdata.search.docnumber.NumberPrefix;
+import org.opengovdata.docnumber.DocumentNumberPrefix;
+import org.opengovdata.docnumber.DocumentNumbers;
 import org.opengovdata.search.index.IndexKind;
 import org.opengovdata.search.index.SearchIndices;
 import org.opengovdata.search.index.SearchUnavailableException;
 import org.opengovdata.search.policy.index.PolicyDocument;
+import org.opengovdata.search.policy.index.PolicyDocuments;
 import org.opengovdata.search.text.ChineseText;
 import org.springframework.stereotype.Service;
 
@@ -29,17 +30,11 @@ public class Suggestions {
   private final ElasticsearchClient client;
   private final SearchIndices indices;
   private final ChineseText text;
-  private final DocumentNumberParser numbers;
 
-  public Suggestions(
-      ElasticsearchClient client,
-      SearchIndices indices,
-      ChineseText text,
-      DocumentNumberParser numbers) {
+  public Suggestions(ElasticsearchClient client, SearchIndices indices, ChineseText text) {
     this.client = client;
     this.indices = indices;
     this.text = text;
-    this.numbers = numbers;
   }
 
   public enum Kind {
@@ -51,7 +46,7 @@ public class Suggestions {
 
   public List<Completion> suggest(String prefix, int size) {
     String folded = text.fold(prefix.trim());
-    String numberPrefix = numbers.parsePrefix(prefix).map(NumberPrefix::normalised).orElse(null);
+    String numberPrefix = numberPrefix(prefix);
     SearchResponse<PolicyDocument> response;
     try {
       response =
@@ -97,6 +92,22 @@ public class Suggestions {
     collect(response.suggest().get("title"), Kind.TITLE, completions);
     collect(response.suggest().get("number"), Kind.DOCUMENT_NUMBER, completions);
     return completions;
+  }
+
+  /**
+   * The typed text as the start of a number key: a whole number (内政发〔2024〕1 → 内政发〔2024〕1), a
+   * partial one (内政发[2024] → 内政发〔2024〕), or one whose bracket is still open (内政发[2024); null when
+   * it is not the start of a number.
+   */
+  static String numberPrefix(String typed) {
+    var whole = DocumentNumbers.tryParse(typed);
+    if (whole.isPresent()) {
+      return PolicyDocuments.completionInput(whole.get().key());
+    }
+    return DocumentNumbers.tryParsePrefix(typed)
+        .or(() -> DocumentNumbers.tryParsePrefix(typed + "〕"))
+        .map(DocumentNumberPrefix::canonical)
+        .orElse(null);
   }
 
   private static void collect(

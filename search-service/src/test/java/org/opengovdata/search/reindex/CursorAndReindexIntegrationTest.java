@@ -92,7 +92,8 @@ class CursorAndReindexIntegrationTest extends SearchIT {
                           "Authorization",
                           TestTokens.bearer("key_admin", Role.ADMIN))
                       .body();
-              return !"RUNNING".equals(JsonPath.read(job, "$.state"));
+              String state = JsonPath.read(job, "$.state");
+              return state.equals("SUCCEEDED") || state.equals("FAILED");
             });
     String job =
         Http.get(

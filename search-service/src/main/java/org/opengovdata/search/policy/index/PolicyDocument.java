@@ -36,8 +36,16 @@ public record PolicyDocument(
    */
   public record Text(String text, String words, String original) {}
 
+  /**
+   * @param key the number's identity, independent of its written form (exact lookup, prefixes)
+   */
   public record Number(
-      String canonical, String asWritten, String issuerCode, Integer year, Integer serial) {}
+      String canonical,
+      String key,
+      String asWritten,
+      String issuerCode,
+      Integer year,
+      Integer serial) {}
 
   /** Inclusive bounds; an open end has no {@code lte}. */
   public record DateRange(String gte, String lte) {}

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.opengovdata.search.docnumber.DocumentNumber;
-import org.opengovdata.search.docnumber.DocumentNumberParser;
+import org.opengovdata.docnumber.DocumentNumber;
+import org.opengovdata.docnumber.DocumentNumbers;
 import org.opengovdata.search.policy.source.Policy;
 import org.opengovdata.search.region.RegionTree;
 import org.opengovdata.search.text.ChineseText;
@@ -25,12 +25,10 @@ public class PolicyDocuments {
 
   private final ChineseText text;
   private final RegionTree regions;
-  private final DocumentNumberParser numbers;
 
-  public PolicyDocuments(ChineseText text, RegionTree regions, DocumentNumberParser numbers) {
+  public PolicyDocuments(ChineseText text, RegionTree regions) {
     this.text = text;
     this.regions = regions;
-    this.numbers = numbers;
   }
 
   public PolicyDocument toDocument(Policy policy) {
@@ -74,10 +72,10 @@ public class PolicyDocuments {
                 policy.replacedBy().title()),
         new PolicyDocument.Suggest(
             titleCompletion(title.text(), title.words(), policy),
-            number == null || number.canonical() == null
+            number == null || number.key() == null
                 ? null
                 : new PolicyDocument.Completion(
-                    List.of(number.canonical()), weight(policy.publishedDate()))));
+                    List.of(completionInput(number.key())), weight(policy.publishedDate()))));
   }
 
   private PolicyDocument.Text text(String raw, boolean keepOriginal) {
@@ -89,27 +87,34 @@ public class PolicyDocuments {
         folded, text.words(folded), keepOriginal && !folded.equals(raw) ? raw : null);
   }
 
-  /** The catalog's parts, completed from the parser when the catalog sent only the text. */
-  private PolicyDocument.Number number(Policy.IssuedNumber number) {
+  /**
+   * The number read by the platform's one parser (canonical spelling, form-independent key, parts);
+   * a number it cannot read keeps its text for display, without key or parts.
+   */
+  static PolicyDocument.Number number(Policy.IssuedNumber number) {
     if (number == null) {
       return null;
     }
-    if (number.canonical() != null && number.issuerCode() != null) {
-      return new PolicyDocument.Number(
-          number.canonical(),
-          number.asWritten(),
-          number.issuerCode(),
-          number.year(),
-          number.serial());
-    }
     String written = number.canonical() != null ? number.canonical() : number.asWritten();
-    return numbers
-        .parse(written)
+    if (written == null) {
+      return null;
+    }
+    return DocumentNumbers.tryParse(written)
         .map(
             (DocumentNumber n) ->
                 new PolicyDocument.Number(
-                    n.canonical(), number.asWritten(), n.issuerCode(), n.year(), n.serial()))
-        .orElse(new PolicyDocument.Number(written, number.asWritten(), null, null, null));
+                    n.canonical(),
+                    n.key(),
+                    number.asWritten(),
+                    n.issuerCode(),
+                    n.year(),
+                    n.serial()))
+        .orElse(new PolicyDocument.Number(written, null, number.asWritten(), null, null, null));
+  }
+
+  /** What number completions match: the key without its last 号, so 内政发〔2024〕1 completes 12号. */
+  public static String completionInput(String key) {
+    return key.endsWith("号") ? key.substring(0, key.length() - 1) : key;
   }
 
   /**

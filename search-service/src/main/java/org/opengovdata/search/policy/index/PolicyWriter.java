@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import java.io.IOException;
+import org.opengovdata.search.index.ElasticsearchErrors;
 import org.opengovdata.search.index.IndexKind;
 import org.opengovdata.search.index.SearchIndices;
 import org.opengovdata.search.policy.source.Policy;
@@ -50,8 +51,8 @@ public class PolicyWriter {
                     .versionType(VersionType.External)
                     .document(document));
         changed = true;
-      } catch (ElasticsearchException e) {
-        if (e.status() != 409) {
+      } catch (ElasticsearchException | IOException e) {
+        if (!ElasticsearchErrors.isVersionConflict(e)) {
           throw e;
         }
       }
@@ -71,8 +72,9 @@ public class PolicyWriter {
             client.delete(
                 d -> d.index(target).id(id).version(version).versionType(VersionType.External));
         changed |= response.result() == co.elastic.clients.elasticsearch._types.Result.Deleted;
-      } catch (ElasticsearchException e) {
-        if (e.status() != 409 && e.status() != 404) {
+      } catch (ElasticsearchException | IOException e) {
+        int status = ElasticsearchErrors.status(e);
+        if (status != 409 && status != 404) {
           throw e;
         }
       }

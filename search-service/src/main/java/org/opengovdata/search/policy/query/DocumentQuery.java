@@ -3,8 +3,8 @@ package org.opengovdata.search.policy.query;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.opengovdata.search.docnumber.DocumentNumber;
-import org.opengovdata.search.docnumber.NumberPrefix;
+import org.opengovdata.docnumber.DocumentNumber;
+import org.opengovdata.docnumber.DocumentNumberPrefix;
 import org.opengovdata.search.policy.source.Policy.Validity;
 
 /**
@@ -24,7 +24,7 @@ public record DocumentQuery(
     Text text,
     DocumentNumber qNumber,
     DocumentNumber exactNumber,
-    NumberPrefix numberPrefix,
+    DocumentNumberPrefix numberPrefix,
     String issuer,
     String documentType,
     String subject,

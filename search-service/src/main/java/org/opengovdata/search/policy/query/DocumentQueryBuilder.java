@@ -90,14 +90,16 @@ public final class DocumentQueryBuilder {
   static List<Query> filters(DocumentQuery q) {
     List<Query> filters = new ArrayList<>();
     if (q.exactNumber() != null) {
-      filters.add(term("documentNumber.canonical", q.exactNumber().canonical()));
+      filters.add(term("documentNumber.key", q.exactNumber().key()));
     }
     if (q.numberPrefix() != null) {
-      filters.add(term("documentNumber.issuerCode", q.numberPrefix().issuerCode()));
+      // with a year, the prefix's spelling is a string prefix of exactly that issuer's keys of the
+      // year (in every form); without, only the issuer code itself (内政发 must not match 内政发电)
       if (q.numberPrefix().year() != null) {
-        filters.add(
-            Query.of(
-                x -> x.term(t -> t.field("documentNumber.year").value(q.numberPrefix().year()))));
+        String prefix = q.numberPrefix().canonical();
+        filters.add(Query.of(x -> x.prefix(p -> p.field("documentNumber.key").value(prefix))));
+      } else {
+        filters.add(term("documentNumber.issuerCode", q.numberPrefix().issuerCode()));
       }
     }
     addTerm(filters, "issuer", q.issuer());
@@ -152,7 +154,7 @@ public final class DocumentQueryBuilder {
               x ->
                   x.constantScore(
                       c ->
-                          c.filter(term("documentNumber.canonical", q.qNumber().canonical()))
+                          c.filter(term("documentNumber.key", q.qNumber().key()))
                               .boost(NUMBER_BOOST))));
     }
     return Query.of(x -> x.bool(b -> b.should(should).minimumShouldMatch("1")));

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.opengovdata.search.docnumber.DocumentNumber;
+import org.opengovdata.docnumber.DocumentNumber;
 import org.opengovdata.search.index.IndexKind;
 import org.opengovdata.search.index.SearchIndices;
 import org.opengovdata.search.index.SearchUnavailableException;
@@ -54,15 +54,15 @@ public class DocumentSearch {
 
   /** Every document with exactly this number (usually one; more when issuers reuse a number). */
   public Result findByNumber(DocumentNumber number) {
-    return run(byNumberRequest(indices.alias(IndexKind.POLICIES), number.canonical()));
+    return run(byNumberRequest(indices.alias(IndexKind.POLICIES), number.key()));
   }
 
-  /** The exact lookup of a canonical number (public for the benchmark's raw requests). */
-  public static SearchRequest byNumberRequest(String index, String canonical) {
+  /** The exact lookup of a number's key (public for the benchmark's raw requests). */
+  public static SearchRequest byNumberRequest(String index, String key) {
     return SearchRequest.of(
         s ->
             s.index(index)
-                .query(q -> q.term(t -> t.field("documentNumber.canonical").value(canonical)))
+                .query(q -> q.term(t -> t.field("documentNumber.key").value(key)))
                 .size(100)
                 .trackTotalHits(t -> t.enabled(true))
                 .source(

@@ -5,9 +5,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.opengovdata.common.problem.ApiException;
-import org.opengovdata.search.docnumber.DocumentNumber;
-import org.opengovdata.search.docnumber.DocumentNumberParser;
-import org.opengovdata.search.docnumber.NumberPrefix;
+import org.opengovdata.docnumber.DocumentNumber;
+import org.opengovdata.docnumber.DocumentNumberPrefix;
+import org.opengovdata.docnumber.DocumentNumberQuery;
+import org.opengovdata.docnumber.DocumentNumbers;
+import org.opengovdata.docnumber.InvalidDocumentNumberException;
 import org.opengovdata.search.policy.query.DocumentQuery;
 import org.opengovdata.search.policy.query.DocumentQueryBuilder;
 import org.opengovdata.search.policy.query.SearchCursors;
@@ -24,14 +26,11 @@ import org.springframework.stereotype.Component;
 class DocumentParams {
 
   private final ChineseText text;
-  private final DocumentNumberParser numbers;
   private final RegionTree regions;
   private final SearchCursors cursors;
 
-  DocumentParams(
-      ChineseText text, DocumentNumberParser numbers, RegionTree regions, SearchCursors cursors) {
+  DocumentParams(ChineseText text, RegionTree regions, SearchCursors cursors) {
     this.text = text;
-    this.numbers = numbers;
     this.regions = regions;
     this.cursors = cursors;
   }
@@ -62,24 +61,26 @@ class DocumentParams {
     if (q != null) {
       String folded = text.fold(q);
       query = new DocumentQuery.Text(folded, text.wordList(folded));
-      qNumber = numbers.parse(q).orElse(null);
+      // only text written like a number is read as one (内政发 alone is as likely a word)
+      qNumber =
+          DocumentNumbers.looksLikeDocumentNumber(q)
+              ? DocumentNumbers.tryParse(q).orElse(null)
+              : null;
     }
     DocumentNumber exact = null;
-    NumberPrefix prefix = null;
+    DocumentNumberPrefix prefix = null;
     String number = blankToNull(raw.documentNumber());
     if (number != null) {
-      exact = numbers.parse(number).orElse(null);
-      if (exact == null) {
-        prefix =
-            numbers
-                .parsePrefix(number)
-                .orElseThrow(
-                    () ->
-                        ApiException.invalidParameter(
-                            "documentNumber",
-                            "'%s' is neither a document number nor the beginning of one (e.g."
-                                    .formatted(number)
-                                + " 内政发〔2024〕12号 or 内政发〔2024〕)"));
+      DocumentNumberQuery parsed;
+      try {
+        parsed = DocumentNumbers.parseQuery(number);
+      } catch (InvalidDocumentNumberException e) {
+        throw ApiException.invalidParameter("documentNumber", e.reason());
+      }
+      if (parsed instanceof DocumentNumber whole) {
+        exact = whole;
+      } else {
+        prefix = (DocumentNumberPrefix) parsed;
       }
     }
     String region = blankToNull(raw.region());
@@ -158,11 +159,8 @@ class DocumentParams {
     return String.join(
         "|",
         "q=" + (q.text() == null ? "" : q.text().folded()),
-        "n=" + (q.exactNumber() == null ? "" : q.exactNumber().canonical()),
-        "p="
-            + (q.numberPrefix() == null
-                ? ""
-                : q.numberPrefix().issuerCode() + "/" + q.numberPrefix().year()),
+        "n=" + (q.exactNumber() == null ? "" : q.exactNumber().key()),
+        "p=" + (q.numberPrefix() == null ? "" : q.numberPrefix().canonical()),
         "i=" + nullToEmpty(q.issuer()),
         "t=" + nullToEmpty(q.documentType()),
         "s=" + nullToEmpty(q.subject()),

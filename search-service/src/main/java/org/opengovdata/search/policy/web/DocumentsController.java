@@ -5,14 +5,15 @@ import java.util.List;
 import org.opengovdata.common.paging.PageLinks;
 import org.opengovdata.common.paging.PageRequest;
 import org.opengovdata.common.problem.ApiException;
+import org.opengovdata.docnumber.DocumentNumber;
+import org.opengovdata.docnumber.DocumentNumbers;
+import org.opengovdata.docnumber.InvalidDocumentNumberException;
 import org.opengovdata.search.api.DocumentsApi;
 import org.opengovdata.search.api.model.DocumentListDto;
 import org.opengovdata.search.api.model.DocumentSearchResultDto;
 import org.opengovdata.search.api.model.LinksDto;
 import org.opengovdata.search.api.model.SearchMetaDto;
 import org.opengovdata.search.cache.QueryCache;
-import org.opengovdata.search.docnumber.DocumentNumber;
-import org.opengovdata.search.docnumber.DocumentNumberParser;
 import org.opengovdata.search.policy.query.DocumentQuery;
 import org.opengovdata.search.policy.query.DocumentSearch;
 import org.opengovdata.search.policy.query.SearchCursors;
@@ -30,7 +31,6 @@ class DocumentsController implements DocumentsApi {
   private final DocumentSearch search;
   private final DocumentDtos dtos;
   private final SearchCursors cursors;
-  private final DocumentNumberParser numbers;
   private final QueryCache cache;
   private final HttpServletRequest request;
 
@@ -39,14 +39,12 @@ class DocumentsController implements DocumentsApi {
       DocumentSearch search,
       DocumentDtos dtos,
       SearchCursors cursors,
-      DocumentNumberParser numbers,
       QueryCache cache,
       HttpServletRequest request) {
     this.params = params;
     this.search = search;
     this.dtos = dtos;
     this.cursors = cursors;
-    this.numbers = numbers;
     this.cache = cache;
     this.request = request;
   }
@@ -131,15 +129,12 @@ class DocumentsController implements DocumentsApi {
 
   @Override
   public ResponseEntity<DocumentListDto> getDocumentsByNumber(String documentNumber) {
-    DocumentNumber number =
-        numbers
-            .parse(documentNumber)
-            .orElseThrow(
-                () ->
-                    ApiException.invalidParameter(
-                        "documentNumber",
-                        "'%s' is not a document number (e.g. 内政发〔2024〕12号)"
-                            .formatted(documentNumber)));
+    DocumentNumber number;
+    try {
+      number = DocumentNumbers.parse(documentNumber);
+    } catch (InvalidDocumentNumberException e) {
+      throw ApiException.invalidParameter("documentNumber", e.reason());
+    }
     DocumentSearch.Result result = search.findByNumber(number);
     if (result.hits().isEmpty()) {
       throw ApiException.notFound(

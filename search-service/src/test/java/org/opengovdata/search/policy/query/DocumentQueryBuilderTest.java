@@ -7,8 +7,8 @@ import co.elastic.clients.json.JsonpUtils;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.opengovdata.search.docnumber.DocumentNumber;
-import org.opengovdata.search.docnumber.NumberPrefix;
+import org.opengovdata.docnumber.DocumentNumber;
+import org.opengovdata.docnumber.DocumentNumberPrefix;
 import org.opengovdata.search.policy.source.Policy.Validity;
 
 class DocumentQueryBuilderTest {
@@ -16,7 +16,7 @@ class DocumentQueryBuilderTest {
   private static DocumentQuery query(
       DocumentQuery.Text text,
       DocumentNumber qNumber,
-      NumberPrefix prefix,
+      DocumentNumberPrefix prefix,
       LocalDate inForceOn,
       DocumentQuery.Sort sort,
       List<Object> after) {
@@ -68,14 +68,13 @@ class DocumentQueryBuilderTest {
                 query(
                     null,
                     null,
-                    new NumberPrefix("内政发", 2024, "内政发〔2024"),
+                    new DocumentNumberPrefix("内政发", 2024),
                     LocalDate.of(2024, 6, 1),
                     null,
                     null),
                 false));
     assertThat(json)
-        .contains("{\"term\":{\"documentNumber.issuerCode\":{\"value\":\"内政发\"}}}")
-        .contains("{\"term\":{\"documentNumber.year\":{\"value\":2024}}}")
+        .contains("{\"prefix\":{\"documentNumber.key\":{\"value\":\"内政发〔2024〕\"}}}")
         .contains("{\"term\":{\"regionPath\":{\"value\":\"150600\"}}}")
         .contains("{\"term\":{\"validity\":{\"value\":\"VALID\"}}}")
         .contains("\"relation\":\"contains\"")
@@ -86,12 +85,15 @@ class DocumentQueryBuilderTest {
   @Test
   void aQueryThatIsADocumentNumberAddsAConstantFarAboveTextScores() {
     DocumentQuery.Text text = new DocumentQuery.Text("内政发〔2024〕12号", List.of("内", "政", "发"));
-    DocumentNumber number = new DocumentNumber("内政发〔2024〕12号", "内政发", 2024, 12);
+    DocumentNumber number = DocumentNumber.bracketed("内政发", 2024, 12);
     String json =
         json(
             DocumentQueryBuilder.build(
                 "policies", query(text, number, null, null, null, null), true));
-    assertThat(json).contains("\"constant_score\"").contains("\"boost\":1000.0");
+    assertThat(json)
+        .contains("\"constant_score\"")
+        .contains("\"boost\":1000.0")
+        .contains("\"documentNumber.key\":{\"value\":\"内政发〔2024〕12号\"}");
   }
 
   @Test

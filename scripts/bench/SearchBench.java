@@ -141,7 +141,7 @@ public class SearchBench {
                 ? earlier.get(random.nextInt(earlier.size()))
                 : null;
         int start = random.nextInt(sentences.size());
-        int length = 20 + random.nextInt(40);
+        int length = 8 + random.nextInt(23);
         StringBuilder body = new StringBuilder();
         for (int s = 0; s < length; s++) {
           body.append(sentences.get((start + s) % sentences.size())).append('。');

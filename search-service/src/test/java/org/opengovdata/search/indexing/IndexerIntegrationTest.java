@@ -86,7 +86,8 @@ class IndexerIntegrationTest extends SearchIT {
   void aPublishedPolicyBecomesSearchableThenUpdatedThenRepealed() throws IOException {
     Policy v1 = policy("关于开展草原生态保护补助奖励工作的通知").number("内政发〔2024〕41号").version(1).build();
     source.publish(v1);
-    emit(PlatformEvent.POLICY_PUBLISHED, v1.id(), 1);
+    awaitConsumed(emit(PlatformEvent.POLICY_PUBLISHED, v1.id(), 1));
+    assertThat(stored(v1.id())).isNotNull();
     await().atMost(DEADLINE).until(() -> search("草原生态保护").contains(v1.id().toString()));
 
     Policy v2 =

@@ -1,10 +1,12 @@
 package org.opengovdata.search.support;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
 import org.opengovdata.common.testsupport.TestInfrastructure;
 import org.opengovdata.common.testsupport.TestTokens;
+import org.opengovdata.search.index.IndexKind;
 import org.opengovdata.search.index.SearchIndices;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,6 +44,19 @@ public abstract class SearchIT {
   }
 
   @LocalServerPort protected int port;
+
+  /**
+   * Starts a test class on an empty policy index (the classes share one Spring context and so one
+   * index): drops this run's policy indices and lets the service create version 1 again.
+   */
+  protected static void resetPolicyIndex(SearchIndices indices, ElasticsearchClient client)
+      throws IOException {
+    String alias = indices.alias(IndexKind.POLICIES);
+    for (var index : client.indices().resolveIndex(r -> r.name(alias + "-v*")).indices()) {
+      client.indices().delete(d -> d.index(index.name()));
+    }
+    indices.ensure(IndexKind.POLICIES);
+  }
 
   protected String api(String pathAndQuery) {
     return "http://localhost:" + port + "/api/v1/search" + pathAndQuery;

@@ -29,6 +29,19 @@ public class QueryCache {
   private final CacheProperties properties;
   private final String generationKey;
   private final String keyPrefix;
+
+  /** Longer than the indices' refresh interval (1 s). */
+  private static final java.time.Duration AFTER_REFRESH = java.time.Duration.ofMillis(1500);
+
+  private final java.util.concurrent.atomic.AtomicBoolean delayedStepPending =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.ScheduledExecutorService delayed =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "search-cache-generation");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile long generation = -1;
   private volatile long generationReadAt;
 
@@ -66,8 +79,27 @@ public class QueryCache {
     return answer;
   }
 
-  /** Called after every change to an index: earlier answers are no longer reachable. */
+  /**
+   * Called after every change to an index: earlier answers are no longer reachable. A write becomes
+   * visible to searches only at the next refresh (up to 1 s later), so an answer computed in
+   * between would be cached under the new generation without the change; the generation therefore
+   * advances once more after the refresh interval (one delayed step for any number of changes
+   * meanwhile).
+   */
   public void invalidate() {
+    advance();
+    if (delayedStepPending.compareAndSet(false, true)) {
+      delayed.schedule(
+          () -> {
+            delayedStepPending.set(false);
+            advance();
+          },
+          AFTER_REFRESH.toMillis(),
+          java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void advance() {
     try {
       generation = redis.incr(generationKey);
       generationReadAt = System.nanoTime();
@@ -76,6 +108,11 @@ public class QueryCache {
       log.debug("could not advance the search cache generation: {}", e.getMessage());
       generation = -1;
     }
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    delayed.shutdownNow();
   }
 
   private long currentGeneration() {

@@ -36,6 +36,7 @@ export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/$TEST_REDIS_DB"
 export ES_URL="http://127.0.0.1:$ES_PORT"
 
 "$ROOT_DIR/scripts/lint-specs.sh" --display-only-failures
+"$ROOT_DIR/scripts/validate-k8s.sh"
 
 cd "$ROOT_DIR"
 ./mvnw -B verify "$@"

@@ -36,6 +36,7 @@ export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/$TEST_REDIS_DB"
 export ES_URL="http://127.0.0.1:$ES_PORT"
 
 "$ROOT_DIR/scripts/lint-specs.sh" --display-only-failures
+"$ROOT_DIR/scripts/validate-k8s.sh"
 
 cd "$ROOT_DIR"
 ./mvnw -B verify "$@"
@@ -54,9 +55,16 @@ if [ $# -eq 0 ]; then
     OPENDATA_HOME="$E2E_HOME" GATEWAY_PORT=$E2E_PORT_BASE CATALOG_PORT=$((E2E_PORT_BASE + 1)) \
       SEARCH_PORT=$((E2E_PORT_BASE + 2)) ARCHIVE_PORT=$((E2E_PORT_BASE + 3)) \
       CATALOG_DB_NAME="$E2E_CATALOG_DB" ARCHIVE_DB_NAME="$E2E_ARCHIVE_DB" \
-      REDIS_URL="redis://127.0.0.1:$REDIS_PORT/$E2E_REDIS_DB" DB_URL= "$@"
+      REDIS_URL="redis://127.0.0.1:$REDIS_PORT/$E2E_REDIS_DB" DB_URL= \
+      SEARCH_INDEX_PREFIX="e2e-$E2E_PORT_BASE-" "$@"
   }
-  stop_e2e() { e2e "$ROOT_DIR/scripts/down.sh" >/dev/null 2>&1 || true; cleanup; }
+  drop_e2e_indices() { # by name: Elasticsearch refuses wildcard deletes
+    local index
+    for index in $(curl -s "http://127.0.0.1:$ES_PORT/_cat/indices/e2e-$E2E_PORT_BASE-*?h=index"); do
+      curl -s -X DELETE "http://127.0.0.1:$ES_PORT/$index" >/dev/null || true
+    done
+  }
+  stop_e2e() { e2e "$ROOT_DIR/scripts/down.sh" >/dev/null 2>&1 || true; drop_e2e_indices; cleanup; }
   trap stop_e2e EXIT
   e2e "$ROOT_DIR/scripts/up.sh" --no-build \
     || { tail -n 40 "$E2E_HOME"/logs/*.log; die "end-to-end: the platform did not come up"; }

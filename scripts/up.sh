@@ -89,9 +89,9 @@ for entry in "${to_start[@]}"; do
 done
 for entry in "${to_start[@]}"; do
   IFS=: read -r name port module <<<"$entry"
-  wait_until 180 "$name" service_ready "$port" || {
+  wait_until "$READY_TIMEOUT" "$name" service_ready "$port" || {
     pid_alive "$(recorded_pid "$name")" || die "$name exited; see $LOG_DIR/$name.log"
-    die "$name is not ready after 180 s; see $LOG_DIR/$name.log"
+    die "$name is not ready after $READY_TIMEOUT s (READY_TIMEOUT); see $LOG_DIR/$name.log"
   }
 done
 

@@ -32,6 +32,8 @@ TEST_DB_NAME="${TEST_DB_NAME:-opendata_test}"
 TEST_REDIS_DB="${TEST_REDIS_DB:-15}"
 E2E_REDIS_DB="${E2E_REDIS_DB:-14}"
 E2E_PORT_BASE="${E2E_PORT_BASE:-18080}"
+# How long up.sh waits for each service to become ready (a loaded machine needs longer).
+READY_TIMEOUT="${READY_TIMEOUT:-180}"
 
 mkdir -p "$LOG_DIR" "$RUN_DIR"
 

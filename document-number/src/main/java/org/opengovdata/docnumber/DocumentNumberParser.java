@@ -186,7 +186,11 @@ final class DocumentNumberParser {
     if (digits.isEmpty()) {
       throw missingSerial(shape, input);
     }
-    String significant = digits.replaceFirst("^0+", "");
+    int firstNonZero = 0;
+    while (firstNonZero < digits.length() && digits.charAt(firstNonZero) == '0') {
+      firstNonZero++;
+    }
+    String significant = digits.substring(firstNonZero);
     if (significant.isEmpty()) {
       throw Grammar.invalid(INVALID_SERIAL, "the serial is 0; serials start at 1", input);
     }

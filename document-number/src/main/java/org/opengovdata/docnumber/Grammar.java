@@ -13,10 +13,10 @@ import java.text.Normalizer;
  * DocumentNumbers#looksLikeDocumentNumber(String)} can use it on every search query.
  *
  * <pre>
- * number  = issuer ( "〔" digits "〕" ["第"] digits     BRACKETED: 内政发〔2024〕12号
- *                  | digits "年" ["第"] digits          YEAR_ORDINAL: 财政厅公告2024年第6号
- *                  | "第" digits                        ORDINAL: 内蒙古自治区人民政府令第258号
- *                  | digits )                           BARE: 国务院令708号 (only after 令)
+ * number  = issuer ( "〔" digits ["年"] "〕" ["第"] digits   BRACKETED: 内政发〔2024〕12号
+ *                  | digits "年" ["第"] digits              YEAR_ORDINAL: 财政厅公告2024年第6号
+ *                  | "第" digits                            ORDINAL: 内蒙古自治区人民政府令第258号
+ *                  | digits )                               BARE: 国务院令708号 (only after 令)
  *           ["号"]
  * issuer  = Han character, not 〇, one or more
  * </pre>
@@ -70,40 +70,54 @@ final class Grammar {
   }
 
   static boolean isIssuerChar(int codePoint) {
+    if (codePoint >= 0x4E00 && codePoint <= 0x9FFF) { // CJK Unified Ideographs: nearly every case
+      return true;
+    }
     return codePoint != '〇' && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
   }
 
   /** 1–30 Han characters, not ending in 第 (which belongs to the serial). */
   static boolean isIssuerCode(String s) {
-    int length = s.codePointCount(0, s.length());
-    return length >= 1
-        && length <= DocumentNumber.MAX_ISSUER_LENGTH
-        && !s.endsWith("第")
-        && s.codePoints().allMatch(Grammar::isIssuerChar);
+    if (s.isEmpty() || s.endsWith("第")) {
+      return false;
+    }
+    int length = 0;
+    for (int i = 0; i < s.length(); length++) {
+      int cp = s.codePointAt(i);
+      if (!isIssuerChar(cp)) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return length <= DocumentNumber.MAX_ISSUER_LENGTH;
   }
 
   /** One alphabet for what people type; see the class comment. */
   static String fold(String input) {
     String nfkc = Normalizer.normalize(input, Normalizer.Form.NFKC);
     StringBuilder out = new StringBuilder(nfkc.length());
-    nfkc.codePoints()
-        .forEach(
-            cp -> {
-              if (Character.isWhitespace(cp)
-                  || Character.isSpaceChar(cp)
-                  || Character.getType(cp) == Character.FORMAT) {
-                return;
-              }
-              if (OPENERS.indexOf(cp) >= 0) {
-                out.append('〔');
-              } else if (CLOSERS.indexOf(cp) >= 0) {
-                out.append('〕');
-              } else if (cp == '號') {
-                out.append('号');
-              } else {
-                out.appendCodePoint(cp);
-              }
-            });
+    for (int i = 0; i < nfkc.length(); ) {
+      int cp = nfkc.codePointAt(i);
+      i += Character.charCount(cp);
+      if ((cp >= '0' && cp <= '9') || (cp >= 0x4E00 && cp <= 0x9FFF && cp != '號')) {
+        out.append((char) cp); // digits and common Han characters: most of every number
+        continue;
+      }
+      if (Character.isWhitespace(cp)
+          || Character.isSpaceChar(cp)
+          || Character.getType(cp) == Character.FORMAT) {
+        continue;
+      }
+      if (OPENERS.indexOf(cp) >= 0) {
+        out.append('〔');
+      } else if (CLOSERS.indexOf(cp) >= 0) {
+        out.append('〕');
+      } else if (cp == '號') {
+        out.append('号');
+      } else {
+        out.appendCodePoint(cp);
+      }
+    }
     return out.toString();
   }
 
@@ -162,6 +176,9 @@ final class Grammar {
   private static Shape bracketed(String issuer, Reader in, String input) {
     in.skip();
     String year = in.digits();
+    if (!year.isEmpty()) {
+      in.skipIf('年'); // 〔2024年〕: the 年 is redundant inside the brackets
+    }
     if (in.atEnd()) {
       // "内政发〔" or "内政发〔2024": someone still typing; a prefix at most.
       return new Shape(issuer, year.isEmpty() ? Kind.ISSUER_ONLY : Kind.BRACKETED, year, "", false);

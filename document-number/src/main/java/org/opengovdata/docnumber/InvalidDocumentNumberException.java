@@ -9,6 +9,8 @@ import java.util.Objects;
  */
 public final class InvalidDocumentNumberException extends IllegalArgumentException {
 
+  private static final long serialVersionUID = 1L;
+
   /** What is wrong, as a stable code. */
   public enum Code {
     /** Nothing but whitespace. */

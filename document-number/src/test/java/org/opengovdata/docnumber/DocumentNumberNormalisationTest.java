@@ -40,12 +40,13 @@ class DocumentNumberNormalisationTest {
         arguments("内政发\u3000〔2024〕\u300012号", "内政发〔2024〕12号"),
         arguments("内政发\u00a0[2024]\t12号", "内政发〔2024〕12号"),
         arguments("\ufeff内政\u200b发〔2024〕12号", "内政发〔2024〕12号"),
-        // missing 号, 第 before the serial, leading zeros
+        // missing 号, 第 before the serial, leading zeros, a redundant 年 in the brackets
         arguments("内政发〔2024〕12", "内政发〔2024〕12号"),
         arguments("内政发〔2024〕第12号", "内政发〔2024〕12号"),
         arguments("内政发〔2024〕012号", "内政发〔2024〕12号"),
         arguments("内政发〔2024〕0012", "内政发〔2024〕12号"),
         arguments("内政发（２０２４）第００１２", "内政发〔2024〕12号"),
+        arguments("内政发〔2024年〕12号", "内政发〔2024〕12号"),
         // traditional characters, 號, and compatibility ideographs
         arguments("內政發〔2024〕12號", "内政发〔2024〕12号"),
         arguments("內政發[2024]12号", "内政发〔2024〕12号"),

@@ -16,14 +16,19 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
   NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
   CONFLICT("conflict", "Conflict", HttpStatus.CONFLICT),
+  GONE("gone", "Gone", HttpStatus.GONE),
   PRECONDITION_FAILED("precondition-failed", "Precondition failed", HttpStatus.PRECONDITION_FAILED),
   PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.CONTENT_TOO_LARGE),
   UNSUPPORTED_MEDIA_TYPE(
       "unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+  UNPROCESSABLE("unprocessable-content", "Unprocessable content", HttpStatus.UNPROCESSABLE_CONTENT),
   RATE_LIMITED("rate-limited", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
   SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE),
   GATEWAY_TIMEOUT("gateway-timeout", "Upstream timed out", HttpStatus.GATEWAY_TIMEOUT),
-  INTERNAL("internal", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
+  INTERNAL("internal", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
+  /** Stored content failed verification against its recorded digest: never served. */
+  INTEGRITY_FAILURE(
+      "integrity-failure", "Stored content failed verification", HttpStatus.INTERNAL_SERVER_ERROR);
 
   /** Base of every type URI; the slug names the error kind. */
   public static final String BASE = "https://opendata.nmg.gov.cn/problems/";

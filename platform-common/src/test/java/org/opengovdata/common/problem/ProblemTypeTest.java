@@ -12,6 +12,8 @@ class ProblemTypeTest {
     assertThat(ProblemType.forStatus(413)).isEqualTo(ProblemType.PAYLOAD_TOO_LARGE);
     assertThat(ProblemType.forStatus(429)).isEqualTo(ProblemType.RATE_LIMITED);
     assertThat(ProblemType.forStatus(400)).isEqualTo(ProblemType.INVALID_PARAMETER);
+    assertThat(ProblemType.forStatus(410)).isEqualTo(ProblemType.GONE);
+    assertThat(ProblemType.forStatus(500)).isEqualTo(ProblemType.INTERNAL);
   }
 
   @Test

@@ -4,33 +4,48 @@
 #   1. creates a fresh database opendata_bench_catalog and starts catalog-service in it with
 #      -Xmx256m and demo data at --scale (3 = over a million fiscal line items, loaded by the
 #      service at startup through COPY),
-#   2. iterates /fiscal/items with the cursor over every row (size 1000), checking each id arrives
-#      exactly once,
-#   3. exports every row as CSV (format=csv) and checks the row count,
-#   4. runs the baseline: psql \copy of the same rows, same order, same columns, to stdout,
-#   5. samples the service's RSS and heap throughout and writes the results into
-#      docs/benchmarks.md (between the catalog-export markers).
+#   2. then --runs times (default 3), interleaved so that the service and its baseline see the
+#      same machine load: iterates /fiscal/items with the cursor over every row (size 1000),
+#      checking each id arrives exactly once; exports every row as CSV (format=csv) and checks the
+#      row count; runs the baseline, psql \copy of the same rows, same order, same columns, to
+#      stdout; times one /fiscal/summary (a year not asked before, so the first call misses the
+#      cache) against the same SQL in psql,
+#   3. samples the service's RSS and heap throughout and writes the medians (and every run's
+#      figure) into docs/benchmarks.md between the catalog-export markers (--results elsewhere).
 # Needs PostgreSQL and Redis running (scripts/up.sh or scripts/test.sh --keep).
-#   scripts/bench/catalog-export.sh [--scale N] [--port P] [--keep-db]
+#   scripts/bench/catalog-export.sh [--scale N] [--runs N] [--port P] [--db NAME] [--redis-db N]
+#                                   [--jar FILE] [--label TEXT] [--results FILE] [--keep-db]
+# --jar measures another build (default: catalog-service/target), --label says which in the report.
 source "$(dirname "$0")/../lib/common.sh"
 
 SCALE=3
+RUNS=3
 PORT_BENCH=28081
+BENCH_DB=opendata_bench_catalog
+BENCH_REDIS_DB=0
+JAR=""
+LABEL=""
+RESULTS="$ROOT_DIR/docs/benchmarks.md"
 KEEP_DB=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) SCALE="$2"; shift ;;
+    --runs) RUNS="$2"; shift ;;
     --port) PORT_BENCH="$2"; shift ;;
+    --db) BENCH_DB="$2"; shift ;;
+    --redis-db) BENCH_REDIS_DB="$2"; shift ;;
+    --jar) JAR="$2"; shift ;;
+    --label) LABEL="$2"; shift ;;
+    --results) RESULTS="$2"; shift ;;
     --keep-db) KEEP_DB=1 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) die "unknown option: $1" ;;
   esac
   shift
 done
+[ "$RUNS" -ge 1 ] 2>/dev/null || die "--runs must be a positive number"
 
-BENCH_DB=opendata_bench_catalog
 WORK="$(mktemp -d)"
-RESULTS="$ROOT_DIR/docs/benchmarks.md"
 BASE="http://127.0.0.1:$PORT_BENCH"
 API="$BASE/api/v1/catalog"
 PSQL=(psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U opendata -d "$BENCH_DB")
@@ -39,7 +54,8 @@ pg_ready || die "PostgreSQL is not running on port $PG_PORT (scripts/up.sh start
 redis_ready || die "Redis is not running on port $REDIS_PORT (scripts/up.sh starts it)."
 port_open "$PORT_BENCH" && die "port $PORT_BENCH is taken; pass --port."
 
-jar=$(ls "$ROOT_DIR"/catalog-service/target/catalog-service-*.jar 2>/dev/null | grep -v -- '-plain\|-tests' | head -n 1 || true)
+jar="$JAR"
+[ -n "$jar" ] || jar=$(ls "$ROOT_DIR"/catalog-service/target/catalog-service-*.jar 2>/dev/null | grep -v -- '-plain\|-tests' | head -n 1 || true)
 if [ -z "$jar" ]; then
   log "building catalog-service"
   "$ROOT_DIR/mvnw" -q -B -f "$ROOT_DIR/pom.xml" -pl catalog-service -am -DskipTests -Dspotless.check.skip=true package
@@ -64,7 +80,7 @@ trap cleanup EXIT
 
 log "starting catalog-service (-Xmx256m, demo data scale $SCALE) on port $PORT_BENCH"
 started=$(date +%s.%N)
-DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
+DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" REDIS_URL="redis://127.0.0.1:$REDIS_PORT/$BENCH_REDIS_DB" \
   JWT_SECRET="bench-only-$(head -c 24 /dev/urandom | base64 | tr -d '\n/+=')" \
   CATALOG_DEMO_DATA=true CATALOG_DEMO_SCALE="$SCALE" PORT="$PORT_BENCH" \
   java -Xmx256m -Xlog:gc:file="$WORK/gc.log" -jar "$WORK/catalog.jar" >"$WORK/service.log" 2>&1 &
@@ -84,7 +100,9 @@ echo startup >"$WORK/phase"
 ) &
 SAMPLER=$!
 
-service_ready() { curl -fs "$BASE/actuator/health/readiness" >/dev/null; }
+# Ready means the overall status UP (or DEGRADED), not only HTTP 200: a service whose health
+# http-mapping lacks out-of-service: 503 answers 200 while the demo data is still loading.
+service_ready() { curl -fs "$BASE/actuator/health/readiness" | grep -Eq '"status":"(UP|DEGRADED)"}$'; }
 wait_until 900 "catalog-service with demo data" service_ready || { tail -50 "$WORK/service.log"; die "service did not start"; }
 ready=$(date +%s.%N)
 startup_seconds=$(calc "$ready - $started")
@@ -96,67 +114,88 @@ peak() { # peak RSS (MiB) and heap (MiB) sampled during a phase
   awk -v p="$1" '$1 == p { if ($2 > r) r = $2; if ($3 + 0 > h) h = $3 + 0 } END { printf "%.0f %.0f\n", r / 1024, h / 1048576 }' "$WORK/samples"
 }
 
-log "iterating /fiscal/items with the cursor (size 1000)"
-echo cursor >"$WORK/phase"
-read -r walk_rows walk_distinct walk_pages walk_duplicates walk_seconds < <(
-  java "$ROOT_DIR/scripts/bench/CursorWalk.java" "$API/fiscal/items?size=1000")
-[ "$walk_rows" = "$ROWS" ] && [ "$walk_distinct" = "$ROWS" ] && [ "$walk_duplicates" = 0 ] \
-  || die "cursor iteration returned $walk_rows rows ($walk_distinct distinct, $walk_duplicates duplicates) of $ROWS"
+# median VALUES… — the middle value (the mean of the two middle ones for an even count)
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# each VALUES… — every run's value, for the report
+each() { local out="" v; for v in "$@"; do out="${out:+$out, }$v"; done; echo "$out"; }
+ms() { calc "$1 * 1000"; }
 
-log "exporting every row as CSV"
-echo csv >"$WORK/phase"
-read -r csv_code csv_seconds csv_bytes < <(curl -s -o "$WORK/export.csv" \
-  -w '%{http_code} %{time_total} %{size_download}\n' "$API/fiscal/items?format=csv")
-csv_lines=$(($(wc -l <"$WORK/export.csv") - 1))
-[ "$csv_code" = 200 ] && [ "$csv_lines" = "$ROWS" ] || die "CSV export: HTTP $csv_code, $csv_lines rows of $ROWS"
-head -c 3 "$WORK/export.csv" | od -An -tx1 | grep -q 'ef bb bf' || die "CSV export lacks the BOM"
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+walk_s=(); csv_s=(); copy_s=(); ratio_s=(); cold_s=(); warm_s=(); sql_s=()
+for run in $(seq 1 "$RUNS"); do
+  log "run $run of $RUNS: cursor iteration of /fiscal/items (size 1000)"
+  echo cursor >"$WORK/phase"
+  read -r walk_rows walk_distinct walk_pages walk_duplicates walk_seconds < <(
+    java "$ROOT_DIR/scripts/bench/CursorWalk.java" "$API/fiscal/items?size=1000")
+  [ "$walk_rows" = "$ROWS" ] && [ "$walk_distinct" = "$ROWS" ] && [ "$walk_duplicates" = 0 ] \
+    || die "cursor iteration returned $walk_rows rows ($walk_distinct distinct, $walk_duplicates duplicates) of $ROWS"
+  walk_s+=("$walk_seconds")
 
-log "baseline: psql \\copy of the same rows"
-echo baseline >"$WORK/phase"
-copy_started=$(date +%s.%N)
-"${PSQL[@]}" -c "\copy (select f.id, f.year, f.region_code, r.name, f.budget_type, f.stage, f.direction, f.classification_code, c.name, c.level, f.amount, '万元', f.modified from catalog.fiscal_item f join catalog.region r on r.code = f.region_code join catalog.classification c on c.code = f.classification_code order by f.year, f.region_code, f.budget_type, f.stage, f.direction, f.classification_code) to stdout with csv header" >"$WORK/baseline.csv"
-copy_seconds=$(calc "$(date +%s.%N) - $copy_started")
-copy_bytes=$(stat -c %s "$WORK/baseline.csv")
+  log "run $run of $RUNS: every row as CSV"
+  echo csv >"$WORK/phase"
+  read -r csv_code csv_seconds csv_bytes < <(curl -s -o "$WORK/export.csv" \
+    -w '%{http_code} %{time_total} %{size_download}\n' "$API/fiscal/items?format=csv")
+  csv_lines=$(($(wc -l <"$WORK/export.csv") - 1))
+  [ "$csv_code" = 200 ] && [ "$csv_lines" = "$ROWS" ] || die "CSV export: HTTP $csv_code, $csv_lines rows of $ROWS"
+  head -c 3 "$WORK/export.csv" | od -An -tx1 | grep -q 'ef bb bf' || die "CSV export lacks the BOM"
+  csv_s+=("$(calc "$csv_seconds")")
 
-log "aggregate: summary API (first call and cached) vs the same SQL"
-echo summary >"$WORK/phase"
-SUMMARY="$API/fiscal/summary?year=2024&region=150600&includeSubregions=true&groupBy=classification&level=2&size=1000"
-summary_cold=$(curl -s -o /dev/null -w '%{time_total}' "$SUMMARY")
-summary_warm=$(curl -s -o /dev/null -w '%{time_total}' "$SUMMARY")
-sql_started=$(date +%s.%N)
-"${PSQL[@]}" -At -c "select left(classification_code, 5), sum(amount), count(*) from catalog.fiscal_item where year = 2024 and region_code in (select code from catalog.region where code = '150600' or parent_code = '150600') group by 1" >/dev/null
-sql_seconds=$(awk "BEGIN { printf \"%.4f\", $(date +%s.%N) - $sql_started }")
+  log "run $run of $RUNS: baseline, psql \\copy of the same rows"
+  echo baseline >"$WORK/phase"
+  copy_started=$(date +%s.%N)
+  "${PSQL[@]}" -c "\copy (select f.id, f.year, f.region_code, r.name, f.budget_type, f.stage, f.direction, f.classification_code, c.name, c.level, f.amount, '万元', f.modified from catalog.fiscal_item f join catalog.region r on r.code = f.region_code join catalog.classification c on c.code = f.classification_code order by f.year, f.region_code, f.budget_type, f.stage, f.direction, f.classification_code) to stdout with csv header" >"$WORK/baseline.csv"
+  copy_seconds=$(calc "$(date +%s.%N) - $copy_started")
+  copy_bytes=$(stat -c %s "$WORK/baseline.csv")
+  copy_s+=("$copy_seconds")
+  ratio_s+=("$(calc "$csv_seconds / $copy_seconds")")
+
+  # a year no earlier run asked for: the first call computes, the second comes from Redis
+  year=$((2025 - run))
+  log "run $run of $RUNS: /fiscal/summary for $year (first call and cached) vs the same SQL"
+  echo summary >"$WORK/phase"
+  SUMMARY="$API/fiscal/summary?year=$year&region=150600&includeSubregions=true&groupBy=classification&level=2&size=1000"
+  cold_s+=("$(curl -s -o /dev/null -w '%{time_total}' "$SUMMARY")")
+  warm_s+=("$(curl -s -o /dev/null -w '%{time_total}' "$SUMMARY")")
+  sql_started=$(date +%s.%N)
+  "${PSQL[@]}" -At -c "select case when length(classification_code) > 5 then left(classification_code, 5) else classification_code end, sum(amount), count(*) from catalog.fiscal_item where year = $year and region_code in (select code from catalog.region where code = '150600' or parent_code = '150600') group by 1 order by 1" >/dev/null
+  sql_s+=("$(awk "BEGIN { printf \"%.4f\", $(date +%s.%N) - $sql_started }")")
+done
 
 read -r startup_rss startup_heap < <(peak startup)
 read -r cursor_rss cursor_heap < <(peak cursor)
 read -r csv_rss csv_heap < <(peak csv)
 gc_max=$(grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$WORK/gc.log" | sed 's/M->.*//' | sort -n | tail -1)
-ratio=$(calc "$csv_seconds / $copy_seconds")
 
-machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -n 1), PostgreSQL $("${PSQL[@]}" -At -c 'show server_version')"
+machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -n 1), PostgreSQL $("${PSQL[@]}" -At -c 'show server_version'), load average $LOAD_AT_START when the runs began"
 report="$WORK/report.md"
+cold_ms=(); warm_ms=(); sql_ms=()
+for i in "${!cold_s[@]}"; do cold_ms+=("$(ms "${cold_s[$i]}")"); warm_ms+=("$(ms "${warm_s[$i]}")"); sql_ms+=("$(ms "${sql_s[$i]}")"); done
 cat >"$report" <<MD
 <!-- catalog-export:begin -->
 ## catalog-service: cursor iteration and CSV export of ${ROWS} fiscal line items
 
-Run $(date -u +%Y-%m-%dT%H:%M:%SZ) with \`scripts/bench/catalog-export.sh --scale $SCALE\` on ${machine}.
+Run $(date -u +%Y-%m-%dT%H:%M:%SZ) with \`scripts/bench/catalog-export.sh --scale $SCALE --runs $RUNS\` on ${machine}, catalog-service ${LABEL:-$(git -C "$ROOT_DIR" rev-parse --short HEAD 2>/dev/null || echo '?')}.
 catalog-service ran with \`-Xmx256m\` (heap capped at 256 MiB) against a fresh database; demo data
-at scale $SCALE was generated and loaded by the service itself at startup (COPY). One run; the
-client, PostgreSQL and the service share the machine.
+at scale $SCALE was generated and loaded by the service itself at startup (COPY). Then $RUNS runs, each
+of them: cursor iteration, CSV export, the psql baseline, the summary — so the service and its
+baseline alternate under the same load. Figures are medians of the $RUNS runs, every run's figure in
+brackets. The client, PostgreSQL and the service share the machine.
 
-| what | result |
+| what | median [each run] |
 |---|---|
-| service start to ready, incl. generating and loading the demo data | ${startup_seconds} s (of which generating + COPY of the line items: ${load_seconds:-?} s) |
+| service start to ready, incl. generating and loading the demo data (once) | ${startup_seconds} s (of which generating + COPY of the line items: ${load_seconds:-?} s) |
 | rows | ${ROWS} |
-| cursor iteration, \`/fiscal/items?size=1000\` following \`meta.nextCursor\` (full JSON rows) | ${walk_seconds} s, ${walk_pages} requests, ${walk_rows} rows, ${walk_distinct} distinct ids, ${walk_duplicates} duplicates — every row exactly once |
-| CSV export, \`/fiscal/items?format=csv\` (13 columns, BOM, streamed) | $(calc "$csv_seconds") s, $((csv_bytes / 1048576)) MiB, ${csv_lines} rows |
-| baseline: \`psql \\copy (select … same columns, same order) to stdout\` | ${copy_seconds} s, $((copy_bytes / 1048576)) MiB |
-| CSV export ÷ baseline | ${ratio} |
+| cursor iteration, \`/fiscal/items?size=1000\` following \`meta.nextCursor\` (full JSON rows) | $(calc "$(median "${walk_s[@]}")") s [$(each "${walk_s[@]}")], ${walk_pages} requests, every row exactly once in every run |
+| CSV export, \`/fiscal/items?format=csv\` (13 columns, BOM, streamed) | $(calc "$(median "${csv_s[@]}")") s [$(each "${csv_s[@]}")], $((csv_bytes / 1048576)) MiB, ${csv_lines} rows |
+| baseline: \`psql \\copy (select … same columns, same order) to stdout\` | $(calc "$(median "${copy_s[@]}")") s [$(each "${copy_s[@]}")], $((copy_bytes / 1048576)) MiB |
+| CSV export ÷ baseline (per run, then the median) | $(calc "$(median "${ratio_s[@]}")") [$(each "${ratio_s[@]}")] |
 | peak RSS / sampled heap during startup and load | ${startup_rss} MiB / ${startup_heap} MiB |
-| peak RSS / sampled heap during cursor iteration | ${cursor_rss} MiB / ${cursor_heap} MiB |
-| peak RSS / sampled heap during CSV export | ${csv_rss} MiB / ${csv_heap} MiB |
+| peak RSS / sampled heap during cursor iteration (all runs) | ${cursor_rss} MiB / ${cursor_heap} MiB |
+| peak RSS / sampled heap during CSV export (all runs) | ${csv_rss} MiB / ${csv_heap} MiB |
 | largest heap before a GC (from \`-Xlog:gc\`) | ${gc_max:-?} MiB of 256 MiB |
-| \`/fiscal/summary\` (Ordos and its counties, 2024, by 款): first call / cached / the SQL in psql | $(calc "$summary_cold * 1000") ms / $(calc "$summary_warm * 1000") ms / $(calc "$sql_seconds * 1000") ms |
+| \`/fiscal/summary\` (Ordos and its counties, one year per run, by 款): first call | $(calc "$(median "${cold_ms[@]}")") ms [$(each "${cold_ms[@]}")] |
+| … the same request again (from the Redis cache) | $(calc "$(median "${warm_ms[@]}")") ms [$(each "${warm_ms[@]}")] |
+| … the same SQL in psql | $(calc "$(median "${sql_ms[@]}")") ms [$(each "${sql_ms[@]}")] |
 
 Heap is sampled every 0.5 s from \`/actuator/metrics/jvm.memory.used\` (used, including garbage
 not yet collected); RSS from \`/proc/<pid>/status\`. The psql times include psql's own start-up

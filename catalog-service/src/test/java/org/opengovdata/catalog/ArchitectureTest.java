@@ -3,37 +3,30 @@ package org.opengovdata.catalog;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.springframework.stereotype.Repository;
+import org.opengovdata.common.testsupport.PlatformArchitectureTest;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The layout rules of STYLE.md, checked by the build. */
+/**
+ * The platform's layout rules (no package cycles; controllers and repositories package-private;
+ * domain code — {@code tabular} included — never imports {@code web}; no other service's code),
+ * inherited from {@link PlatformArchitectureTest}, and the catalog's own below.
+ */
 @AnalyzeClasses(
     packages = "org.opengovdata.catalog",
     importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTest {
+class ArchitectureTest extends PlatformArchitectureTest {
 
   @ArchTest
-  static final ArchRule controllersArePackagePrivate =
+  static final ArchRule controllersAreNamedSo =
       classes()
           .that()
           .areAnnotatedWith(RestController.class)
           .should()
-          .notHaveModifier(JavaModifier.PUBLIC)
-          .andShould()
           .haveSimpleNameEndingWith("Controller");
-
-  @ArchTest
-  static final ArchRule repositoriesArePackagePrivate =
-      classes()
-          .that()
-          .areAnnotatedWith(Repository.class)
-          .should()
-          .notHaveModifier(JavaModifier.PUBLIC);
 
   @ArchTest
   static final ArchRule fiscalAndStatisticsDoNotKnowEachOther =
@@ -53,12 +46,17 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("..catalog.demo..");
 
+  /** The shared layers serve every feature, so they know none. */
   @ArchTest
   static final ArchRule sharedSupportDoesNotDependOnFeatures =
       noClasses()
           .that()
           .resideInAnyPackage(
-              "..catalog.web..", "..catalog.jdbc..", "..catalog.cache..", "..catalog.load..")
+              "..catalog.web..",
+              "..catalog.tabular..",
+              "..catalog.jdbc..",
+              "..catalog.cache..",
+              "..catalog.load..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("..catalog.fiscal..", "..catalog.statistics..", "..catalog.demo..");

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.JedisPooled;
 import tools.jackson.core.type.TypeReference;
@@ -40,11 +39,6 @@ public class CatalogCache {
   private final Clock clock;
   private final AtomicReference<Instant> redisAvoidedUntil = new AtomicReference<>(Instant.MIN);
   private final AtomicReference<Instant> lastWarning = new AtomicReference<>(Instant.MIN);
-
-  @Autowired
-  CatalogCache(JedisPooled redis, JsonMapper json) {
-    this(redis, json, Clock.systemUTC());
-  }
 
   CatalogCache(JedisPooled redis, JsonMapper json, Clock clock) {
     this.redis = redis;

@@ -1,17 +1,17 @@
 package org.opengovdata.catalog.dataset;
 
-import static org.opengovdata.catalog.web.DataType.DATE;
-import static org.opengovdata.catalog.web.DataType.DATE_TIME;
-import static org.opengovdata.catalog.web.DataType.INTEGER;
-import static org.opengovdata.catalog.web.DataType.STRING;
+import static org.opengovdata.catalog.tabular.DataType.DATE;
+import static org.opengovdata.catalog.tabular.DataType.DATE_TIME;
+import static org.opengovdata.catalog.tabular.DataType.INTEGER;
+import static org.opengovdata.catalog.tabular.DataType.STRING;
 
 import java.util.List;
 import org.opengovdata.catalog.api.model.DatasetDto;
 import org.opengovdata.catalog.api.model.DistributionDto;
 import org.opengovdata.catalog.api.model.ThemeDto;
 import org.opengovdata.catalog.api.model.UpdateFrequencyDto;
-import org.opengovdata.catalog.web.Column;
-import org.opengovdata.catalog.web.Columns;
+import org.opengovdata.catalog.tabular.Column;
+import org.opengovdata.catalog.tabular.Columns;
 
 /** The fields of a dataset in lists and CSV. */
 final class DatasetColumns {

@@ -90,23 +90,12 @@ class DatasetRepository {
   }
 
   private static SqlWhere where(DatasetQuery query) {
-    SqlWhere where =
-        new SqlWhere()
-            .andIf(query.theme(), "theme = ?")
-            .andIn("region_code", query.coveringRegions())
-            .andIf(query.modifiedSince(), "modified > ?");
-    if (query.text() != null) {
-      String pattern =
-          "%" + query.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-      where.and(
-          "(title ilike ? or title_en ilike ? or description ilike ?"
-              + " or array_to_string(keywords, ' ') ilike ?)",
-          pattern,
-          pattern,
-          pattern,
-          pattern);
-    }
-    return where;
+    return new SqlWhere()
+        .andIf(query.theme(), "theme = ?")
+        .andIn("region_code", query.coveringRegions())
+        .andIf(query.modifiedSince(), "modified > ?")
+        .andAnyContains(
+            query.text(), "title", "title_en", "description", "array_to_string(keywords, ' ')");
   }
 
   private static String orderBy(SortOrder sort) {

@@ -1,19 +1,17 @@
 package org.opengovdata.catalog.fiscal;
 
-import static org.opengovdata.catalog.web.DataType.DECIMAL;
-import static org.opengovdata.catalog.web.DataType.INTEGER;
-import static org.opengovdata.catalog.web.DataType.STRING;
+import static org.opengovdata.catalog.tabular.DataType.INTEGER;
+import static org.opengovdata.catalog.tabular.DataType.STRING;
 
-import java.math.BigDecimal;
 import java.util.Map;
-import java.util.function.Function;
 import org.opengovdata.catalog.api.model.FiscalExecutionRowDto;
 import org.opengovdata.catalog.api.model.FiscalSummaryRowDto;
-import org.opengovdata.catalog.web.Column;
-import org.opengovdata.catalog.web.Columns;
+import org.opengovdata.catalog.tabular.Column;
+import org.opengovdata.catalog.tabular.Columns;
+import org.opengovdata.catalog.tabular.InMemoryRows;
+import org.opengovdata.common.paging.SortOrder;
 
 /** Fields and sort keys of the summary and execution rows. */
-@SuppressWarnings("rawtypes")
 final class AggregateColumns {
 
   private AggregateColumns() {}
@@ -30,13 +28,8 @@ final class AggregateColumns {
               INTEGER,
               SummaryRow::level,
               FiscalSummaryRowDto::setLevel),
-          Column.of(
-              "amount",
-              "金额",
-              "Amount",
-              DECIMAL,
-              SummaryRow::amount,
-              (d, v) -> d.setAmount(v.toPlainString())),
+          Column.decimal(
+              "amount", "金额", "Amount", SummaryRow::amount, FiscalSummaryRowDto::setAmount),
           Column.of(
               "itemCount",
               "明细条数",
@@ -47,8 +40,9 @@ final class AggregateColumns {
           Column.of(
               "unit", "单位", "Unit", STRING, r -> FiscalItem.UNIT, FiscalSummaryRowDto::setUnit));
 
-  static final Map<String, Function<SummaryRow, Comparable>> SUMMARY_SORT =
-      new java.util.TreeMap<>(
+  static final InMemoryRows<SummaryRow> SUMMARY_SORT =
+      new InMemoryRows<>(
+          SortOrder.of("key"),
           Map.of(
               "key",
               SummaryRow::key,
@@ -81,27 +75,27 @@ final class AggregateColumns {
               INTEGER,
               ExecutionRow::level,
               FiscalExecutionRowDto::setLevel),
-          decimal(
+          Column.decimal(
               "budget", "预算数", "Budget", ExecutionRow::budget, FiscalExecutionRowDto::setBudget),
-          decimal(
+          Column.decimal(
               "adjusted",
               "调整预算数",
               "Adjusted budget",
               ExecutionRow::adjusted,
               FiscalExecutionRowDto::setAdjusted),
-          decimal(
+          Column.decimal(
               "final",
               "决算数",
               "Final account",
               ExecutionRow::finalAmount,
               FiscalExecutionRowDto::setFinal),
-          decimal(
+          Column.decimal(
               "executionRate",
               "预算执行率(%)",
               "Execution rate (%)",
               ExecutionRow::executionRate,
               FiscalExecutionRowDto::setExecutionRate),
-          decimal(
+          Column.decimal(
               "adjustedExecutionRate",
               "调整预算执行率(%)",
               "Execution rate vs adjusted budget (%)",
@@ -110,21 +104,13 @@ final class AggregateColumns {
           Column.of(
               "unit", "单位", "Unit", STRING, r -> FiscalItem.UNIT, FiscalExecutionRowDto::setUnit));
 
-  static final Map<String, Function<ExecutionRow, Comparable>> EXECUTION_SORT =
-      new java.util.TreeMap<>(
+  static final InMemoryRows<ExecutionRow> EXECUTION_SORT =
+      new InMemoryRows<>(
+          SortOrder.of("classificationCode"),
           Map.of(
               "classificationCode", ExecutionRow::code,
               "budget", ExecutionRow::budget,
               "adjusted", ExecutionRow::adjusted,
               "final", ExecutionRow::finalAmount,
               "executionRate", ExecutionRow::executionRate));
-
-  private static Column<ExecutionRow, FiscalExecutionRowDto> decimal(
-      String key,
-      String zh,
-      String en,
-      Function<ExecutionRow, BigDecimal> getter,
-      java.util.function.BiConsumer<FiscalExecutionRowDto, String> setter) {
-    return Column.of(key, zh, en, DECIMAL, getter, (d, v) -> setter.accept(d, v.toPlainString()));
-  }
 }

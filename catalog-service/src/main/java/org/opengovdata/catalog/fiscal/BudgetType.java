@@ -1,7 +1,7 @@
 package org.opengovdata.catalog.fiscal;
 
 import java.util.Optional;
-import org.opengovdata.catalog.web.ChineseNamed;
+import org.opengovdata.catalog.reference.ChineseNamed;
 
 /** The four budgets of a Chinese government (四本预算). */
 public enum BudgetType implements ChineseNamed {

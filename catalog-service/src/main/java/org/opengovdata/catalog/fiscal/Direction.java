@@ -1,7 +1,7 @@
 package org.opengovdata.catalog.fiscal;
 
 import java.util.Optional;
-import org.opengovdata.catalog.web.ChineseNamed;
+import org.opengovdata.catalog.reference.ChineseNamed;
 
 /** 收入 (revenue) or 支出 (expenditure). */
 public enum Direction implements ChineseNamed {

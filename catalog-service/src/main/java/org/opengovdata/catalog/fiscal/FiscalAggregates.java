@@ -6,6 +6,7 @@ import org.opengovdata.catalog.jdbc.SqlWhere;
 import org.opengovdata.catalog.reference.Classification;
 import org.opengovdata.catalog.reference.ReferenceData;
 import org.opengovdata.catalog.reference.Region;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
@@ -47,53 +48,53 @@ class FiscalAggregates {
   }
 
   private List<SummaryRow> computeSummary(FiscalFilter filter, GroupBy groupBy, int level) {
-    SqlWhere where = filter.where();
-    String key = groupBy.keyExpression(level);
-    return jdbc.sql(
-            "select "
-                + key
-                + " as key, sum(amount) as amount, count(*) as items from fiscal_item"
-                + where.sql()
-                + " group by 1 order by 1")
-        .params(where.parameters())
-        .query(
-            (rs, n) -> {
-              String k = rs.getString("key");
-              return new SummaryRow(
-                  k,
-                  name(groupBy, k),
-                  groupBy == GroupBy.CLASSIFICATION ? Classification.levelOf(k) : null,
-                  rs.getBigDecimal("amount"),
-                  rs.getLong("items"));
-            })
-        .list();
+    return grouped(
+        groupBy.keyExpression(level),
+        "sum(amount) as amount, count(*) as items",
+        filter,
+        (rs, n) -> {
+          String key = rs.getString("key");
+          return new SummaryRow(
+              key,
+              name(groupBy, key),
+              groupBy == GroupBy.CLASSIFICATION ? Classification.levelOf(key) : null,
+              rs.getBigDecimal("amount"),
+              rs.getLong("items"));
+        });
   }
 
   private List<ExecutionRow> computeExecution(FiscalFilter filter, int level) {
+    return grouped(
+        GroupBy.CLASSIFICATION.keyExpression(level),
+        "sum(amount) filter (where stage = 'BUDGET') as budget,"
+            + " sum(amount) filter (where stage = 'ADJUSTED') as adjusted,"
+            + " sum(amount) filter (where stage = 'FINAL') as final",
+        filter,
+        (rs, n) -> {
+          String key = rs.getString("key");
+          return new ExecutionRow(
+              key,
+              name(GroupBy.CLASSIFICATION, key),
+              Classification.levelOf(key),
+              rs.getBigDecimal("budget"),
+              rs.getBigDecimal("adjusted"),
+              rs.getBigDecimal("final"));
+        });
+  }
+
+  /** One row per group key over exactly the items the filter selects, ordered by key. */
+  private <T> List<T> grouped(String key, String sums, FiscalFilter filter, RowMapper<T> row) {
     SqlWhere where = filter.where();
-    String key = GroupBy.CLASSIFICATION.keyExpression(level);
     return jdbc.sql(
             "select "
                 + key
-                + " as key,"
-                + " sum(amount) filter (where stage = 'BUDGET') as budget,"
-                + " sum(amount) filter (where stage = 'ADJUSTED') as adjusted,"
-                + " sum(amount) filter (where stage = 'FINAL') as final"
+                + " as key, "
+                + sums
                 + " from fiscal_item"
                 + where.sql()
                 + " group by 1 order by 1")
         .params(where.parameters())
-        .query(
-            (rs, n) -> {
-              String k = rs.getString("key");
-              return new ExecutionRow(
-                  k,
-                  name(GroupBy.CLASSIFICATION, k),
-                  Classification.levelOf(k),
-                  rs.getBigDecimal("budget"),
-                  rs.getBigDecimal("adjusted"),
-                  rs.getBigDecimal("final"));
-            })
+        .query(row)
         .list();
   }
 

@@ -1,5 +1,7 @@
 package org.opengovdata.catalog.fiscal;
 
+import java.util.List;
+import java.util.function.Function;
 import org.opengovdata.catalog.api.FiscalAggregatesApi;
 import org.opengovdata.catalog.api.model.BudgetTypeDto;
 import org.opengovdata.catalog.api.model.DirectionDto;
@@ -10,11 +12,12 @@ import org.opengovdata.catalog.api.model.GroupByDto;
 import org.opengovdata.catalog.api.model.StageDto;
 import org.opengovdata.catalog.dataset.DatasetCatalog;
 import org.opengovdata.catalog.reference.ReferenceData;
-import org.opengovdata.catalog.web.Formats;
-import org.opengovdata.catalog.web.InMemoryRows;
+import org.opengovdata.catalog.tabular.Columns;
+import org.opengovdata.catalog.tabular.InMemoryRows;
+import org.opengovdata.catalog.tabular.PagedRows;
+import org.opengovdata.catalog.web.ListEnvelope;
+import org.opengovdata.catalog.web.ListParameters;
 import org.opengovdata.catalog.web.PagedList;
-import org.opengovdata.catalog.web.Read;
-import org.opengovdata.common.paging.PageRequest;
 import org.opengovdata.common.paging.SortOrder;
 import org.opengovdata.common.problem.ApiException;
 import org.springframework.http.ResponseEntity;
@@ -70,23 +73,13 @@ class FiscalAggregatesController implements FiscalAggregatesApi {
             direction,
             classification,
             modifiedSince);
-    SortOrder order =
-        SortOrder.parse("sort", sort, AggregateColumns.SUMMARY_SORT.keySet(), SortOrder.of("key"))
-            .thenBy(SortOrder.of("key"));
-    String stamp = catalog.stamp(DatasetCatalog.THEME_FISCAL);
-    int depth = level == null ? 1 : level;
-    return PagedList.answer(
-        Read.of(stamp, Formats.explicit(format), Formats.TABULAR),
-        ifNoneMatch,
+    return answer(
         "fiscal-summary",
         AggregateColumns.SUMMARY,
-        PagedList.Rows.computed(
-            () ->
-                InMemoryRows.sort(
-                    aggregates.summary(stamp, filter, by, depth),
-                    order,
-                    AggregateColumns.SUMMARY_SORT)),
-        new PageRequest(page, size),
+        AggregateColumns.SUMMARY_SORT,
+        sort,
+        stamp -> aggregates.summary(stamp, filter, by, depth(level)),
+        ListParameters.paged(page, size, format, ifNoneMatch),
         (data, meta, links) -> new FiscalSummaryListDto().data(data).meta(meta).links(links));
   }
 
@@ -116,31 +109,40 @@ class FiscalAggregatesController implements FiscalAggregatesApi {
             region,
             includeSubregions,
             budgetType,
-            null,
+            null, // execution compares the stages
             direction,
             classification,
             modifiedSince);
-    SortOrder order =
-        SortOrder.parse(
-                "sort",
-                sort,
-                AggregateColumns.EXECUTION_SORT.keySet(),
-                SortOrder.of("classificationCode"))
-            .thenBy(SortOrder.of("classificationCode"));
-    String stamp = catalog.stamp(DatasetCatalog.THEME_FISCAL);
-    int depth = level == null ? 1 : level;
-    return PagedList.answer(
-        Read.of(stamp, Formats.explicit(format), Formats.TABULAR),
-        ifNoneMatch,
+    return answer(
         "fiscal-execution",
         AggregateColumns.EXECUTION,
-        PagedList.Rows.computed(
-            () ->
-                InMemoryRows.sort(
-                    aggregates.execution(stamp, filter, depth),
-                    order,
-                    AggregateColumns.EXECUTION_SORT)),
-        new PageRequest(page, size),
+        AggregateColumns.EXECUTION_SORT,
+        sort,
+        stamp -> aggregates.execution(stamp, filter, depth(level)),
+        ListParameters.paged(page, size, format, ifNoneMatch),
         (data, meta, links) -> new FiscalExecutionListDto().data(data).meta(meta).links(links));
+  }
+
+  /**
+   * The one answer path of both aggregates: sort checked first (a bad {@code sort} is a 400 even
+   * when a 304 would apply), then the ETag of the fiscal data's version, and only when the answer
+   * needs rows the (cached) sums, sorted in memory.
+   */
+  private <R, D, L> ResponseEntity<L> answer(
+      String name,
+      Columns<R, D> columns,
+      InMemoryRows<R> sortFields,
+      String sort,
+      Function<String, List<R>> compute,
+      ListParameters parameters,
+      ListEnvelope.Factory<D, L> envelope) {
+    SortOrder order = sortFields.sort(sort);
+    String stamp = catalog.stamp(DatasetCatalog.THEME_FISCAL);
+    PagedRows<R> rows = PagedRows.computed(() -> sortFields.sorted(compute.apply(stamp), order));
+    return PagedList.answer(stamp, name, columns, rows, parameters, envelope);
+  }
+
+  private static int depth(Integer level) {
+    return level == null ? 1 : level;
   }
 }

@@ -7,9 +7,8 @@ import org.opengovdata.catalog.api.model.DirectionDto;
 import org.opengovdata.catalog.api.model.StageDto;
 import org.opengovdata.catalog.jdbc.SqlWhere;
 import org.opengovdata.catalog.reference.ReferenceData;
-import org.opengovdata.catalog.web.Params;
-import org.opengovdata.catalog.web.Params.Years;
-import org.opengovdata.catalog.web.TabularResource;
+import org.opengovdata.catalog.tabular.Params;
+import org.opengovdata.catalog.tabular.TabularResource;
 
 /**
  * Filters shared by the line items, their sums and budget execution.

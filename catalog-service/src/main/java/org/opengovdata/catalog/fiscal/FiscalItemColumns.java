@@ -1,9 +1,8 @@
 package org.opengovdata.catalog.fiscal;
 
-import static org.opengovdata.catalog.web.DataType.DATE_TIME;
-import static org.opengovdata.catalog.web.DataType.DECIMAL;
-import static org.opengovdata.catalog.web.DataType.INTEGER;
-import static org.opengovdata.catalog.web.DataType.STRING;
+import static org.opengovdata.catalog.tabular.DataType.DATE_TIME;
+import static org.opengovdata.catalog.tabular.DataType.INTEGER;
+import static org.opengovdata.catalog.tabular.DataType.STRING;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -11,10 +10,10 @@ import org.opengovdata.catalog.api.model.BudgetTypeDto;
 import org.opengovdata.catalog.api.model.DirectionDto;
 import org.opengovdata.catalog.api.model.FiscalItemDto;
 import org.opengovdata.catalog.api.model.StageDto;
-import org.opengovdata.catalog.jdbc.KeyFields;
-import org.opengovdata.catalog.jdbc.KeyFields.Field;
-import org.opengovdata.catalog.web.Column;
-import org.opengovdata.catalog.web.Columns;
+import org.opengovdata.catalog.tabular.Column;
+import org.opengovdata.catalog.tabular.Columns;
+import org.opengovdata.catalog.tabular.KeyFields;
+import org.opengovdata.catalog.tabular.KeyFields.Field;
 import org.opengovdata.common.paging.SortOrder;
 
 /** Fields of a line item (JSON, CSV, labels) and its sort keys. */
@@ -83,13 +82,7 @@ final class FiscalItemColumns {
               INTEGER,
               FiscalItem::classificationLevel,
               FiscalItemDto::setClassificationLevel),
-          Column.of(
-              "amount",
-              "金额",
-              "Amount",
-              DECIMAL,
-              FiscalItem::amount,
-              (d, v) -> d.setAmount(v.toPlainString())),
+          Column.decimal("amount", "金额", "Amount", FiscalItem::amount, FiscalItemDto::setAmount),
           Column.of("unit", "单位", "Unit", STRING, i -> FiscalItem.UNIT, FiscalItemDto::setUnit),
           Column.of(
               "modified",

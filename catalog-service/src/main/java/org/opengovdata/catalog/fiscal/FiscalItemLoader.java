@@ -1,154 +1,56 @@
 package org.opengovdata.catalog.fiscal;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.opengovdata.catalog.dataset.DatasetCatalog;
 import org.opengovdata.catalog.dataset.DatasetVersion;
-import org.opengovdata.catalog.load.BulkUpload;
-import org.opengovdata.catalog.load.CsvRows;
 import org.opengovdata.catalog.load.LoadResult;
 import org.opengovdata.catalog.load.RowErrors;
-import org.opengovdata.catalog.reference.Classification;
+import org.opengovdata.catalog.load.RowValidator;
+import org.opengovdata.catalog.load.StagedLoad;
 import org.opengovdata.catalog.reference.ReferenceData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@code POST /fiscal/items/bulk}: validates every row of a CSV file and loads it whole in one
- * transaction, or rejects it whole with a row-by-row report. Rows go through a temporary staging
- * table, so that duplicate keys and double counting are found by SQL and memory stays flat for
- * large files.
+ * {@code POST /fiscal/items/bulk}: a file of line items loaded whole in one transaction, or
+ * rejected whole with a row-by-row report ({@link StagedLoad}). Beyond each row's cells, SQL over
+ * the staged rows finds duplicate keys and double counting.
  */
 @Service
-class FiscalItemLoader {
+class FiscalItemLoader extends StagedLoad<FiscalItemRow> {
 
-  static final List<String> COLUMNS =
+  private static final List<String> COLUMNS =
       List.of("year", "region", "budgetType", "stage", "direction", "classification", "amount");
-  private static final int BATCH = 1000;
-  private static final BigDecimal LIMIT = new BigDecimal("1E16");
 
   private final JdbcTemplate jdbc;
-  private final ReferenceData reference;
   private final DatasetCatalog catalog;
+  private final FiscalItemValidator validator;
 
   FiscalItemLoader(JdbcTemplate jdbc, ReferenceData reference, DatasetCatalog catalog) {
+    super(
+        jdbc,
+        "fiscal_item_load",
+        """
+        row_no bigint, year smallint, region_code text, budget_type text, stage text,
+        direction text, classification_code text, amount numeric(18, 2)""",
+        COLUMNS,
+        List.of());
     this.jdbc = jdbc;
-    this.reference = reference;
     this.catalog = catalog;
+    this.validator = new FiscalItemValidator(reference);
   }
 
-  @Transactional
-  public LoadResult load(BulkUpload upload) {
-    jdbc.execute(
-        """
-        create temporary table fiscal_item_load (
-          row_no bigint, year smallint, region_code text, budget_type text, stage text,
-          direction text, classification_code text, amount numeric(18, 2)) on commit drop
-        """);
-    RowErrors errors = new RowErrors();
-    List<Object[]> batch = new ArrayList<>(BATCH);
-    long rows =
-        CsvRows.forEach(
-            upload.reader(),
-            COLUMNS,
-            List.of(),
-            errors,
-            row -> {
-              Object[] values = validate(row, errors);
-              if (values != null && errors.isEmpty()) {
-                batch.add(values);
-                if (batch.size() == BATCH) {
-                  stage(batch);
-                }
-              }
-            });
-    errors.rejectIfAny();
-    stage(batch);
+  @Override
+  protected RowValidator<FiscalItemRow> validator() {
+    return validator;
+  }
+
+  @Override
+  protected void check(RowErrors errors) {
     findDuplicates(errors);
     findDoubleCounting(errors);
-    errors.rejectIfAny();
-    return merge(rows);
-  }
-
-  private Object[] validate(CsvRows.Row row, RowErrors errors) {
-    long n = row.number();
-    Integer year = parseYear(row.get("year"));
-    if (year == null) {
-      errors.add(n, "year", row.get("year"), "year must be a whole number from 1949 to 2100");
-    }
-    String region = row.get("region");
-    if (reference.region(region).isEmpty()) {
-      errors.add(n, "region", region, "unknown region code '%s'".formatted(region));
-    }
-    BudgetType budgetType = BudgetType.parse(row.get("budgetType")).orElse(null);
-    if (budgetType == null) {
-      errors.add(
-          n,
-          "budgetType",
-          row.get("budgetType"),
-          "budgetType must be one of GENERAL_PUBLIC, GOVERNMENT_FUND, STATE_CAPITAL,"
-              + " SOCIAL_INSURANCE (or 一般公共预算, 政府性基金预算, 国有资本经营预算, 社会保险基金预算)");
-    }
-    Stage stage = Stage.parse(row.get("stage")).orElse(null);
-    if (stage == null) {
-      errors.add(
-          n, "stage", row.get("stage"), "stage must be BUDGET, ADJUSTED or FINAL (预算, 调整预算, 决算)");
-    }
-    Direction direction = Direction.parse(row.get("direction")).orElse(null);
-    if (direction == null) {
-      errors.add(
-          n,
-          "direction",
-          row.get("direction"),
-          "direction must be REVENUE or EXPENDITURE (收入, 支出)");
-    }
-    String code = row.get("classification");
-    Classification classification = reference.classification(code).orElse(null);
-    if (classification == null) {
-      errors.add(n, "classification", code, "unknown classification code '%s'".formatted(code));
-    } else if (direction != null && classification.revenue() != (direction == Direction.REVENUE)) {
-      errors.add(
-          n,
-          "classification",
-          code,
-          "'%s' %s is a %s code, the row says %s"
-              .formatted(
-                  code,
-                  classification.name(),
-                  classification.revenue() ? "revenue" : "expenditure",
-                  direction));
-    }
-    BigDecimal amount = parseAmount(row.get("amount"));
-    if (amount == null) {
-      errors.add(
-          n,
-          "amount",
-          row.get("amount"),
-          "amount must be a number in 万元 with at most two decimals, e.g. 38211.57");
-    }
-    if (year == null
-        || budgetType == null
-        || stage == null
-        || direction == null
-        || classification == null
-        || amount == null
-        || reference.region(region).isEmpty()) {
-      return null;
-    }
-    return new Object[] {
-      n, year, region, budgetType.name(), stage.name(), direction.name(), code, amount
-    };
-  }
-
-  private void stage(List<Object[]> batch) {
-    if (!batch.isEmpty()) {
-      jdbc.batchUpdate("insert into fiscal_item_load values (?, ?, ?, ?, ?, ?, ?, ?)", batch);
-      batch.clear();
-    }
   }
 
   private void findDuplicates(RowErrors errors) {
@@ -202,7 +104,8 @@ class FiscalItemLoader {
         });
   }
 
-  private LoadResult merge(long rows) {
+  @Override
+  protected LoadResult merge(long rows) {
     Set<String> changedBudgets = new TreeSet<>();
     long[] inserted = {0};
     long[] updated = {0};
@@ -231,29 +134,5 @@ class FiscalItemLoader {
             : catalog.recordUpdate(
                 changedBudgets.stream().map(b -> BudgetType.valueOf(b).datasetId()).toList());
     return new LoadResult(rows, inserted[0], updated[0], rows - inserted[0] - updated[0], versions);
-  }
-
-  private static Integer parseYear(String text) {
-    try {
-      int year = Integer.parseInt(text);
-      return year >= 1949 && year <= 2100 ? year : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  static BigDecimal parseAmount(String text) {
-    try {
-      BigDecimal amount = new BigDecimal(text);
-      if (amount.scale() > 2
-          || amount.abs().compareTo(LIMIT) >= 0
-          || text.contains("e")
-          || text.contains("E")) {
-        return null;
-      }
-      return amount;
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 }

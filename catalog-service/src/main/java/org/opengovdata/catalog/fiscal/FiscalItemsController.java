@@ -10,8 +10,9 @@ import org.opengovdata.catalog.api.model.FormatDto;
 import org.opengovdata.catalog.api.model.StageDto;
 import org.opengovdata.catalog.load.BulkUpload;
 import org.opengovdata.catalog.reference.ReferenceData;
-import org.opengovdata.catalog.web.TabularResource;
-import org.opengovdata.catalog.web.TabularResource.ListParameters;
+import org.opengovdata.catalog.tabular.TabularResource;
+import org.opengovdata.catalog.web.ListParameters;
+import org.opengovdata.catalog.web.TabularList;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -65,7 +66,8 @@ class FiscalItemsController implements FiscalItemsApi {
             direction,
             classification,
             modifiedSince);
-    return items.list(
+    return TabularList.answer(
+        items,
         filter,
         new ListParameters(sort, fields, page, size, cursor, format, ifNoneMatch),
         (data, meta, links) -> new FiscalItemListDto().data(data).meta(meta).links(links));

@@ -1,7 +1,7 @@
 package org.opengovdata.catalog.fiscal;
 
 import java.util.Optional;
-import org.opengovdata.catalog.web.ChineseNamed;
+import org.opengovdata.catalog.reference.ChineseNamed;
 
 /** Stage of a budget figure: 预算 (as passed), 调整预算 (as adjusted), 决算 (final accounts). */
 public enum Stage implements ChineseNamed {

@@ -1,18 +1,19 @@
 package org.opengovdata.catalog.fiscal;
 
-import static org.opengovdata.catalog.web.DataType.DATE_TIME;
-import static org.opengovdata.catalog.web.DataType.DECIMAL;
-import static org.opengovdata.catalog.web.DataType.INTEGER;
-import static org.opengovdata.catalog.web.DataType.STRING;
+import static org.opengovdata.catalog.tabular.DataType.DATE_TIME;
+import static org.opengovdata.catalog.tabular.DataType.INTEGER;
+import static org.opengovdata.catalog.tabular.DataType.STRING;
 
 import java.math.BigDecimal;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 import org.opengovdata.catalog.api.model.StageDto;
 import org.opengovdata.catalog.api.model.ThreePublicExpenseDto;
-import org.opengovdata.catalog.web.Column;
-import org.opengovdata.catalog.web.Columns;
+import org.opengovdata.catalog.tabular.Column;
+import org.opengovdata.catalog.tabular.Columns;
+import org.opengovdata.catalog.tabular.KeyFields;
+import org.opengovdata.catalog.tabular.KeyFields.Field;
+import org.opengovdata.common.paging.SortOrder;
 
+/** Fields of a 三公经费 row (JSON, CSV, labels) and its sort keys. */
 final class ThreePublicExpenseColumns {
 
   private ThreePublicExpenseColumns() {}
@@ -48,31 +49,31 @@ final class ThreePublicExpenseColumns {
               STRING,
               ThreePublicExpense::stage,
               (d, v) -> d.setStage(StageDto.fromValue(v.name()))),
-          amount(
+          Column.decimal(
               "overseasTravel",
               "因公出国（境）费",
               "Overseas official travel",
               ThreePublicExpense::overseasTravel,
               ThreePublicExpenseDto::setOverseasTravel),
-          amount(
+          Column.decimal(
               "vehiclePurchase",
               "公务用车购置费",
               "Official vehicle purchase",
               ThreePublicExpense::vehiclePurchase,
               ThreePublicExpenseDto::setVehiclePurchase),
-          amount(
+          Column.decimal(
               "vehicleOperation",
               "公务用车运行维护费",
               "Official vehicle operation",
               ThreePublicExpense::vehicleOperation,
               ThreePublicExpenseDto::setVehicleOperation),
-          amount(
+          Column.decimal(
               "officialReception",
               "公务接待费",
               "Official reception",
               ThreePublicExpense::officialReception,
               ThreePublicExpenseDto::setOfficialReception),
-          amount(
+          Column.decimal(
               "total", "合计", "Total", ThreePublicExpense::total, ThreePublicExpenseDto::setTotal),
           Column.of(
               "unit", "单位", "Unit", STRING, r -> FiscalItem.UNIT, ThreePublicExpenseDto::setUnit),
@@ -84,12 +85,18 @@ final class ThreePublicExpenseColumns {
               ThreePublicExpense::modified,
               ThreePublicExpenseDto::setModified));
 
-  private static Column<ThreePublicExpense, ThreePublicExpenseDto> amount(
-      String key,
-      String zh,
-      String en,
-      Function<ThreePublicExpense, BigDecimal> getter,
-      BiConsumer<ThreePublicExpenseDto, String> setter) {
-    return Column.of(key, zh, en, DECIMAL, getter, (d, v) -> setter.accept(d, v.toPlainString()));
-  }
+  /** The unique key of a row, which is also the default order. */
+  static final SortOrder KEY = SortOrder.of("year", "regionCode", "stage");
+
+  static final KeyFields<ThreePublicExpense> SORT =
+      new KeyFields<>(
+          KEY,
+          new Field<>("regionCode", "region_code", ThreePublicExpense::regionCode, s -> s),
+          new Field<>("stage", "stage", e -> e.stage().name(), s -> s),
+          new Field<>(
+              "total",
+              "(overseas_travel + vehicle_purchase + vehicle_operation + official_reception)",
+              ThreePublicExpense::total,
+              BigDecimal::new),
+          new Field<>("year", "year", ThreePublicExpense::year, Integer::valueOf));
 }

@@ -1,17 +1,14 @@
 package org.opengovdata.catalog.fiscal;
 
-import java.util.List;
-import java.util.function.Consumer;
 import org.opengovdata.catalog.api.ThreePublicExpensesApi;
 import org.opengovdata.catalog.api.model.FormatDto;
 import org.opengovdata.catalog.api.model.StageDto;
 import org.opengovdata.catalog.api.model.ThreePublicExpenseListDto;
 import org.opengovdata.catalog.dataset.DatasetCatalog;
 import org.opengovdata.catalog.reference.ReferenceData;
-import org.opengovdata.catalog.web.Formats;
+import org.opengovdata.catalog.tabular.PagedRows;
+import org.opengovdata.catalog.web.ListParameters;
 import org.opengovdata.catalog.web.PagedList;
-import org.opengovdata.catalog.web.Read;
-import org.opengovdata.common.paging.PageRequest;
 import org.opengovdata.common.paging.SortOrder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,36 +54,13 @@ class ThreePublicExpensesController implements ThreePublicExpensesApi {
             null,
             null,
             modifiedSince);
-    SortOrder order =
-        SortOrder.parse(
-                "sort",
-                sort,
-                ThreePublicExpenseRepository.SORT_COLUMNS.keySet(),
-                ThreePublicExpenseRepository.KEY)
-            .thenBy(ThreePublicExpenseRepository.KEY);
+    SortOrder order = ThreePublicExpenseColumns.SORT.sort(sort);
     return PagedList.answer(
-        Read.of(
-            catalog.stamp(DatasetCatalog.THEME_FISCAL), Formats.explicit(format), Formats.TABULAR),
-        ifNoneMatch,
+        catalog.stamp(DatasetCatalog.THEME_FISCAL),
         "three-public-expenses",
         ThreePublicExpenseColumns.COLUMNS,
-        new PagedList.Rows<>() {
-          @Override
-          public long total() {
-            return expenses.count(filter);
-          }
-
-          @Override
-          public List<ThreePublicExpense> page(PageRequest page) {
-            return expenses.page(filter, order, page);
-          }
-
-          @Override
-          public void all(Consumer<ThreePublicExpense> sink) {
-            expenses.stream(filter, order, sink);
-          }
-        },
-        new PageRequest(page, size),
+        PagedRows.of(expenses, filter, order),
+        ListParameters.paged(page, size, format, ifNoneMatch),
         (data, meta, links) -> new ThreePublicExpenseListDto().data(data).meta(meta).links(links));
   }
 }

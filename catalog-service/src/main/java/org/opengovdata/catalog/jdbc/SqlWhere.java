@@ -44,6 +44,24 @@ public final class SqlWhere {
     return this;
   }
 
+  /**
+   * Rows where any of {@code expressions} contains {@code text} (case-insensitive; {@code %} and
+   * {@code _} in the text match themselves), or nothing when {@code text} is null.
+   */
+  public SqlWhere andAnyContains(String text, String... expressions) {
+    if (text != null) {
+      String pattern =
+          "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+      StringJoiner any = new StringJoiner(" or ", "(", ")");
+      for (String expression : expressions) {
+        any.add(expression + " ilike ?");
+        parameters.add(pattern);
+      }
+      clauses.add(any.toString());
+    }
+    return this;
+  }
+
   /** {@code " where a and b"}, or an empty string. */
   public String sql() {
     return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);

@@ -1,14 +1,14 @@
 package org.opengovdata.catalog.reference;
 
-import static org.opengovdata.catalog.web.DataType.INTEGER;
-import static org.opengovdata.catalog.web.DataType.STRING;
+import static org.opengovdata.catalog.tabular.DataType.INTEGER;
+import static org.opengovdata.catalog.tabular.DataType.STRING;
 
 import org.opengovdata.catalog.api.model.ClassificationDto;
 import org.opengovdata.catalog.api.model.DirectionDto;
 import org.opengovdata.catalog.api.model.RegionDto;
 import org.opengovdata.catalog.api.model.RegionLevelDto;
-import org.opengovdata.catalog.web.Column;
-import org.opengovdata.catalog.web.Columns;
+import org.opengovdata.catalog.tabular.Column;
+import org.opengovdata.catalog.tabular.Columns;
 
 final class ReferenceColumns {
 

@@ -7,11 +7,9 @@ import org.opengovdata.catalog.api.model.DirectionDto;
 import org.opengovdata.catalog.api.model.FormatDto;
 import org.opengovdata.catalog.api.model.RegionLevelDto;
 import org.opengovdata.catalog.api.model.RegionListDto;
-import org.opengovdata.catalog.web.Formats;
-import org.opengovdata.catalog.web.InMemoryRows;
-import org.opengovdata.catalog.web.ListEnvelope;
-import org.opengovdata.catalog.web.Read;
-import org.opengovdata.common.paging.PageRequest;
+import org.opengovdata.catalog.tabular.PagedRows;
+import org.opengovdata.catalog.web.ListParameters;
+import org.opengovdata.catalog.web.PagedList;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,25 +35,13 @@ class ReferenceController implements ReferenceApi {
             .filter(r -> level == null || r.level().code().equals(level.getValue()))
             .filter(r -> parent == null || parent.equals(r.parentCode()))
             .toList();
-    Read read = Read.of(reference.stamp(), Formats.explicit(format), Formats.TABULAR);
-    ResponseEntity<RegionListDto> notModified = read.notModified(ifNoneMatch);
-    if (notModified != null) {
-      return notModified;
-    }
-    var columns = ReferenceColumns.REGIONS;
-    if (read.csv()) {
-      read.writeCsv("regions", columns.all(), rows.size(), rows::forEach);
-      return null;
-    }
-    PageRequest pageRequest = new PageRequest(page, size);
-    return read.ok(
-        new RegionListDto()
-            .data(
-                InMemoryRows.page(rows, pageRequest).stream()
-                    .map(r -> columns.toDto(r, columns.all()))
-                    .toList())
-            .meta(ListEnvelope.meta(columns.all(), rows.size(), pageRequest, null))
-            .links(ListEnvelope.pageLinks(pageRequest, rows.size())));
+    return PagedList.answer(
+        reference.stamp(),
+        "regions",
+        ReferenceColumns.REGIONS,
+        PagedRows.computed(() -> rows),
+        ListParameters.paged(page, size, format, ifNoneMatch),
+        (data, meta, links) -> new RegionListDto().data(data).meta(meta).links(links));
   }
 
   @Override
@@ -73,24 +59,12 @@ class ReferenceController implements ReferenceApi {
             .filter(c -> classification == null || c.code().startsWith(classification))
             .filter(c -> level == null || c.level() == level)
             .toList();
-    Read read = Read.of(reference.stamp(), Formats.explicit(format), Formats.TABULAR);
-    ResponseEntity<ClassificationListDto> notModified = read.notModified(ifNoneMatch);
-    if (notModified != null) {
-      return notModified;
-    }
-    var columns = ReferenceColumns.CLASSIFICATIONS;
-    if (read.csv()) {
-      read.writeCsv("classifications", columns.all(), rows.size(), rows::forEach);
-      return null;
-    }
-    PageRequest pageRequest = new PageRequest(page, size);
-    return read.ok(
-        new ClassificationListDto()
-            .data(
-                InMemoryRows.page(rows, pageRequest).stream()
-                    .map(c -> columns.toDto(c, columns.all()))
-                    .toList())
-            .meta(ListEnvelope.meta(columns.all(), rows.size(), pageRequest, null))
-            .links(ListEnvelope.pageLinks(pageRequest, rows.size())));
+    return PagedList.answer(
+        reference.stamp(),
+        "classifications",
+        ReferenceColumns.CLASSIFICATIONS,
+        PagedRows.computed(() -> rows),
+        ListParameters.paged(page, size, format, ifNoneMatch),
+        (data, meta, links) -> new ClassificationListDto().data(data).meta(meta).links(links));
   }
 }

@@ -1,12 +1,12 @@
 package org.opengovdata.catalog.statistics;
 
-import static org.opengovdata.catalog.web.DataType.DATE_TIME;
-import static org.opengovdata.catalog.web.DataType.STRING;
+import static org.opengovdata.catalog.tabular.DataType.DATE_TIME;
+import static org.opengovdata.catalog.tabular.DataType.STRING;
 
 import org.opengovdata.catalog.api.model.FrequencyDto;
 import org.opengovdata.catalog.api.model.IndicatorDto;
-import org.opengovdata.catalog.web.Column;
-import org.opengovdata.catalog.web.Columns;
+import org.opengovdata.catalog.tabular.Column;
+import org.opengovdata.catalog.tabular.Columns;
 
 final class IndicatorColumns {
 

@@ -1,18 +1,15 @@
 package org.opengovdata.catalog.statistics;
 
-import java.util.List;
-import java.util.function.Consumer;
 import org.opengovdata.catalog.api.StatisticsIndicatorsApi;
 import org.opengovdata.catalog.api.model.FormatDto;
 import org.opengovdata.catalog.api.model.FrequencyDto;
 import org.opengovdata.catalog.api.model.IndicatorListDto;
 import org.opengovdata.catalog.dataset.DatasetCatalog;
 import org.opengovdata.catalog.reference.ReferenceData;
-import org.opengovdata.catalog.web.Formats;
+import org.opengovdata.catalog.tabular.PagedRows;
+import org.opengovdata.catalog.tabular.Params;
+import org.opengovdata.catalog.web.ListParameters;
 import org.opengovdata.catalog.web.PagedList;
-import org.opengovdata.catalog.web.Params;
-import org.opengovdata.catalog.web.Read;
-import org.opengovdata.common.paging.PageRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,31 +42,11 @@ class IndicatorsController implements StatisticsIndicatorsApi {
             q,
             Params.instant("modifiedSince", modifiedSince));
     return PagedList.answer(
-        Read.of(
-            catalog.stamp(DatasetCatalog.THEME_STATISTICS) + reference.stamp(),
-            Formats.explicit(format),
-            Formats.TABULAR),
-        ifNoneMatch,
+        catalog.stamp(DatasetCatalog.THEME_STATISTICS) + reference.stamp(),
         "indicators",
         IndicatorColumns.COLUMNS,
-        new PagedList.Rows<>() {
-          @Override
-          public long total() {
-            return indicators.count(query);
-          }
-
-          @Override
-          public List<Indicator> page(PageRequest page) {
-            return indicators.page(query, page);
-          }
-
-          @Override
-          public void all(Consumer<Indicator> sink) {
-            // a few dozen indicators at most: one query for all of them
-            indicators.page(query, new PageRequest(0, Integer.MAX_VALUE)).forEach(sink);
-          }
-        },
-        new PageRequest(page, size),
+        PagedRows.of(indicators, query, IndicatorRepository.SORT.sort(null)),
+        ListParameters.paged(page, size, format, ifNoneMatch),
         (data, meta, links) -> new IndicatorListDto().data(data).meta(meta).links(links));
   }
 }

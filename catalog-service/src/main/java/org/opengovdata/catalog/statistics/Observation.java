@@ -3,7 +3,7 @@ package org.opengovdata.catalog.statistics;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import org.opengovdata.catalog.web.ChineseNamed;
+import org.opengovdata.catalog.reference.ChineseNamed;
 
 /**
  * One published value of an indicator for a region and period. {@code supersededOn} is set once a

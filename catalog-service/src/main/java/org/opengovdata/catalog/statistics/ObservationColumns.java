@@ -1,19 +1,18 @@
 package org.opengovdata.catalog.statistics;
 
-import static org.opengovdata.catalog.web.DataType.DATE;
-import static org.opengovdata.catalog.web.DataType.DATE_TIME;
-import static org.opengovdata.catalog.web.DataType.DECIMAL;
-import static org.opengovdata.catalog.web.DataType.STRING;
+import static org.opengovdata.catalog.tabular.DataType.DATE;
+import static org.opengovdata.catalog.tabular.DataType.DATE_TIME;
+import static org.opengovdata.catalog.tabular.DataType.STRING;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.opengovdata.catalog.api.model.FrequencyDto;
 import org.opengovdata.catalog.api.model.ObservationDto;
 import org.opengovdata.catalog.api.model.ObservationStatusDto;
-import org.opengovdata.catalog.jdbc.KeyFields;
-import org.opengovdata.catalog.jdbc.KeyFields.Field;
-import org.opengovdata.catalog.web.Column;
-import org.opengovdata.catalog.web.Columns;
+import org.opengovdata.catalog.tabular.Column;
+import org.opengovdata.catalog.tabular.Columns;
+import org.opengovdata.catalog.tabular.KeyFields;
+import org.opengovdata.catalog.tabular.KeyFields.Field;
 import org.opengovdata.common.paging.SortOrder;
 
 final class ObservationColumns {
@@ -60,13 +59,7 @@ final class ObservationColumns {
               STRING,
               Observation::frequency,
               (d, v) -> d.setFrequency(FrequencyDto.fromValue(v.name()))),
-          Column.of(
-              "value",
-              "数值",
-              "Value",
-              DECIMAL,
-              Observation::value,
-              (d, v) -> d.setValue(v.toPlainString())),
+          Column.decimal("value", "数值", "Value", Observation::value, ObservationDto::setValue),
           Column.of("unit", "计量单位", "Unit", STRING, Observation::unit, ObservationDto::setUnit),
           Column.of(
               "status",

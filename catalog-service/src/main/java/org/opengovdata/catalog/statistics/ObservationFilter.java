@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import org.opengovdata.catalog.jdbc.SqlWhere;
-import org.opengovdata.catalog.web.TabularResource;
+import org.opengovdata.catalog.tabular.TabularResource;
 
 /**
  * Filters of {@code /statistics/observations}.

@@ -9,9 +9,10 @@ import org.opengovdata.catalog.api.model.ObservationListDto;
 import org.opengovdata.catalog.api.model.ObservationStatusDto;
 import org.opengovdata.catalog.load.BulkUpload;
 import org.opengovdata.catalog.reference.ReferenceData;
-import org.opengovdata.catalog.web.Params;
-import org.opengovdata.catalog.web.TabularResource;
-import org.opengovdata.catalog.web.TabularResource.ListParameters;
+import org.opengovdata.catalog.tabular.Params;
+import org.opengovdata.catalog.tabular.TabularResource;
+import org.opengovdata.catalog.web.ListParameters;
+import org.opengovdata.catalog.web.TabularList;
 import org.opengovdata.common.problem.ApiException;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
@@ -56,7 +57,8 @@ class ObservationsController implements StatisticsObservationsApi {
       String ifNoneMatch) {
     ObservationFilter filter =
         filter(indicator, region, includeSubregions, from, to, asOf, status, modifiedSince);
-    return observations.list(
+    return TabularList.answer(
+        observations,
         filter,
         new ListParameters(sort, fields, page, size, cursor, format, ifNoneMatch),
         (data, meta, links) -> new ObservationListDto().data(data).meta(meta).links(links));

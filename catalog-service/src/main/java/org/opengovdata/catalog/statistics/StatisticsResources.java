@@ -3,7 +3,7 @@ package org.opengovdata.catalog.statistics;
 import org.opengovdata.catalog.api.model.ObservationDto;
 import org.opengovdata.catalog.cache.CatalogCache;
 import org.opengovdata.catalog.dataset.DatasetCatalog;
-import org.opengovdata.catalog.web.TabularResource;
+import org.opengovdata.catalog.tabular.TabularResource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

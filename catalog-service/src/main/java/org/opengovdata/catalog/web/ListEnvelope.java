@@ -1,18 +1,30 @@
 package org.opengovdata.catalog.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.opengovdata.catalog.api.model.LabelDto;
 import org.opengovdata.catalog.api.model.LinksDto;
 import org.opengovdata.catalog.api.model.ListMetaDto;
+import org.opengovdata.catalog.tabular.Column;
 import org.opengovdata.common.paging.PageLinks;
 import org.opengovdata.common.paging.PageRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** {@code meta} and {@code links} of a list answer. */
+/** {@code meta} and {@code links} of a list answer {@code {data, meta, links}}. */
 public final class ListEnvelope {
 
   private ListEnvelope() {}
+
+  /**
+   * The resource's generated list DTO, built from its three parts, e.g. {@code (data, meta, links)
+   * -> new FiscalItemListDto().data(data).meta(meta).links(links)}.
+   */
+  public interface Factory<D, L> {
+    L of(List<D> data, ListMetaDto meta, LinksDto links);
+  }
 
   /** Meta of a page-numbered answer. */
   public static <R, D> ListMetaDto meta(
@@ -23,8 +35,8 @@ public final class ListEnvelope {
         .page(page.page())
         .size(page.size())
         .nextCursor(nextCursor)
-        .labels(Columns.labels(columns))
-        .dataTypes(Columns.dataTypes(columns));
+        .labels(labels(columns))
+        .dataTypes(dataTypes(columns));
   }
 
   /** Meta of a cursor answer: no page number. */
@@ -39,6 +51,18 @@ public final class ListEnvelope {
 
   public static LinksDto cursorLinks(String nextCursor) {
     return dto(PageLinks.forCursor(currentRequest(), nextCursor));
+  }
+
+  private static <R, D> Map<String, LabelDto> labels(List<Column<R, D>> columns) {
+    Map<String, LabelDto> labels = new LinkedHashMap<>();
+    columns.forEach(c -> labels.put(c.key(), new LabelDto().zh(c.zh()).en(c.en())));
+    return labels;
+  }
+
+  private static <R, D> Map<String, ListMetaDto.InnerEnum> dataTypes(List<Column<R, D>> columns) {
+    Map<String, ListMetaDto.InnerEnum> types = new LinkedHashMap<>();
+    columns.forEach(c -> types.put(c.key(), ListMetaDto.InnerEnum.fromValue(c.type().code())));
+    return types;
   }
 
   private static LinksDto dto(PageLinks links) {

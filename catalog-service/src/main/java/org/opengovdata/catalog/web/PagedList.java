@@ -1,68 +1,34 @@
 package org.opengovdata.catalog.web;
 
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import org.opengovdata.catalog.web.TabularResource.Envelope;
+import org.opengovdata.catalog.tabular.Column;
+import org.opengovdata.catalog.tabular.Columns;
+import org.opengovdata.catalog.tabular.PagedRows;
 import org.opengovdata.common.paging.PageRequest;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A list answered by page number only — aggregates, 三公经费, indicators: a 304 when the client's copy
- * is current (before any query runs), every row as CSV, or one JSON page.
+ * The HTTP answer of a list read by page number only — aggregates, 三公经费, indicators, code lists: a
+ * 304 when the client's copy is current (before any query runs), every row as CSV, or one JSON
+ * page.
  */
 public final class PagedList {
 
   private PagedList() {}
 
-  /** The rows of such a list, fetched only when the answer needs them. */
-  public interface Rows<R> {
-    long total();
-
-    List<R> page(PageRequest page);
-
-    void all(Consumer<R> sink);
-
-    /** Rows computed in memory (small lists such as aggregates), computed once. */
-    static <R> Rows<R> computed(Supplier<List<R>> compute) {
-      return new Rows<>() {
-        private List<R> rows;
-
-        private List<R> rows() {
-          if (rows == null) {
-            rows = compute.get();
-          }
-          return rows;
-        }
-
-        @Override
-        public long total() {
-          return rows().size();
-        }
-
-        @Override
-        public List<R> page(PageRequest page) {
-          return InMemoryRows.page(rows(), page);
-        }
-
-        @Override
-        public void all(Consumer<R> sink) {
-          rows().forEach(sink);
-        }
-      };
-    }
-  }
-
+  /**
+   * @param stamp the version stamp of the data behind the list
+   * @param name names the CSV file
+   */
   public static <R, D, L> ResponseEntity<L> answer(
-      Read read,
-      String ifNoneMatch,
+      String stamp,
       String name,
       Columns<R, D> columns,
-      Rows<R> rows,
-      PageRequest page,
-      Envelope<D, L> envelope) {
-    ResponseEntity<L> notModified = read.notModified(ifNoneMatch);
+      PagedRows<R> rows,
+      ListParameters p,
+      ListEnvelope.Factory<D, L> envelope) {
+    Read read = p.read(stamp);
+    ResponseEntity<L> notModified = read.notModified(p.ifNoneMatch());
     if (notModified != null) {
       return notModified;
     }
@@ -72,10 +38,10 @@ public final class PagedList {
       read.writeCsv(name, all, total, rows::all);
       return null;
     }
-    Function<R, D> toDto = row -> columns.toDto(row, all);
+    PageRequest page = p.pageRequest();
     return read.ok(
         envelope.of(
-            rows.page(page).stream().map(toDto).toList(),
+            rows.page(page).stream().map(row -> columns.toDto(row, all)).toList(),
             ListEnvelope.meta(all, total, page, null),
             ListEnvelope.pageLinks(page, total)));
   }

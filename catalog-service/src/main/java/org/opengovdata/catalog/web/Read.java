@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import org.opengovdata.catalog.tabular.Column;
+import org.opengovdata.catalog.tabular.CsvExport;
 import org.opengovdata.common.representation.ETags;
 import org.opengovdata.common.representation.Representations;
 import org.springframework.http.CacheControl;

@@ -18,20 +18,37 @@ import org.opengovdata.catalog.CatalogIntegrationTest;
 import org.opengovdata.catalog.reference.ReferenceData;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The aggregates reconcile exactly with the line items they sum (the "done when"). */
+/**
+ * The aggregates reconcile exactly with the line items they sum (the issue's "done when"). The
+ * expected sums come from SQL written here, independently of the service's filters, and the data
+ * includes regions outside the queried subtree (呼伦贝尔市 and one of its districts, and the 自治区 above
+ * 鄂尔多斯市): a region filter that were ignored or widened would add their amounts and fail.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FiscalSummaryIntegrationTest extends CatalogIntegrationTest {
+
+  /** 鄂尔多斯市 and its 旗/区, as the region table says — not as the service computes it. */
+  private static final String ORDOS_SUBTREE =
+      "region_code in (select code from region where code = '150600' or parent_code = '150600')";
 
   @Autowired ReferenceData reference;
 
   @BeforeAll
-  void loadTwoYearsOfOrdosAndTwoOfItsCounties() {
+  void loadTwoYearsOfOrdosTwoOfItsCountiesAndRegionsOutsideIt() {
     resetData();
     HttpResponse<String> load =
         loadFiscal(
             FiscalTestData.csv(
                 reference, List.of("150600", "150602", "150621"), List.of(2023, 2024), 42));
     assertThat(load.statusCode()).as(load.body()).isEqualTo(200);
+    HttpResponse<String> outside =
+        loadFiscal(
+            FiscalTestData.csv(
+                reference, List.of("150000", "150700", "150702"), List.of(2023, 2024), 43));
+    assertThat(outside.statusCode()).as(outside.body()).isEqualTo(200);
+    assertThat(items("not " + ORDOS_SUBTREE))
+        .as("rows outside the subtree")
+        .hasSizeGreaterThan(3000);
   }
 
   @Test
@@ -43,8 +60,9 @@ class FiscalSummaryIntegrationTest extends CatalogIntegrationTest {
     assertThat(summary.statusCode()).isEqualTo(200);
 
     List<Map<String, Object>> items =
-        FiscalTestData.all(
-            this::get, "/fiscal/items?" + filter + "&fields=classificationCode,amount");
+        items(
+            "year = 2024 and region_code = '150600' and budget_type = 'GENERAL_PUBLIC'"
+                + " and stage = 'FINAL' and direction = 'EXPENDITURE'");
     Map<String, BigDecimal> expected =
         sumBy(items, i -> ((String) i.get("classificationCode")).substring(0, 3));
     Map<String, Long> counts =
@@ -76,11 +94,7 @@ class FiscalSummaryIntegrationTest extends CatalogIntegrationTest {
     String filter =
         "region=150600&includeSubregions=true&yearFrom=2023&yearTo=2024&direction=EXPENDITURE";
     List<Map<String, Object>> items =
-        FiscalTestData.all(
-            this::get,
-            "/fiscal/items?"
-                + filter
-                + "&fields=year,regionCode,budgetType,classificationCode,amount");
+        items(ORDOS_SUBTREE + " and year between 2023 and 2024 and direction = 'EXPENDITURE'");
     assertThat(items).hasSizeGreaterThan(3000);
     BigDecimal total = sumBy(items, i -> "all").get("all");
 
@@ -112,8 +126,9 @@ class FiscalSummaryIntegrationTest extends CatalogIntegrationTest {
   void executionComparesBudgetAdjustedAndFinalPerClass() {
     String filter = "year=2024&region=150602&budgetType=GENERAL_PUBLIC&direction=EXPENDITURE";
     List<Map<String, Object>> items =
-        FiscalTestData.all(
-            this::get, "/fiscal/items?" + filter + "&fields=stage,classificationCode,amount");
+        items(
+            "year = 2024 and region_code = '150602' and budget_type = 'GENERAL_PUBLIC'"
+                + " and direction = 'EXPENDITURE'");
     Function<String, Map<String, BigDecimal>> stage =
         s ->
             sumBy(
@@ -157,6 +172,27 @@ class FiscalSummaryIntegrationTest extends CatalogIntegrationTest {
     }
     assertThat(fromCsv)
         .isEqualTo(summary("year=2024&region=150600&stage=FINAL&groupBy=budgetType"));
+  }
+
+  /**
+   * The line items {@code where} selects, read by SQL of this test (not through the service's
+   * filter), with the keys of the API's JSON.
+   */
+  private List<Map<String, Object>> items(String where) {
+    return jdbc.sql(
+            "select year, region_code, budget_type, stage, classification_code, amount::text"
+                + " from fiscal_item where "
+                + where)
+        .query(
+            (rs, n) ->
+                Map.<String, Object>of(
+                    "year", rs.getInt("year"),
+                    "regionCode", rs.getString("region_code"),
+                    "budgetType", rs.getString("budget_type"),
+                    "stage", rs.getString("stage"),
+                    "classificationCode", rs.getString("classification_code"),
+                    "amount", rs.getString("amount")))
+        .list();
   }
 
   private Map<String, BigDecimal> summary(String query) {

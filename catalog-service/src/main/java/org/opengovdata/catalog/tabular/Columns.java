@@ -1,4 +1,4 @@
-package org.opengovdata.catalog.web;
+package org.opengovdata.catalog.tabular;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.opengovdata.catalog.api.model.LabelDto;
-import org.opengovdata.catalog.api.model.ListMetaDto;
 import org.opengovdata.common.problem.ApiException;
 
 /**
  * The fields of a tabular resource, in output order: the single definition behind JSON rows, CSV
  * columns, {@code meta.labels}, {@code meta.dataTypes} and the {@code fields} parameter.
+ *
+ * @param <R> the row type
+ * @param <D> the generated DTO of one JSON row
  */
 public final class Columns<R, D> {
 
@@ -51,21 +52,10 @@ public final class Columns<R, D> {
     return new ArrayList<>(selected);
   }
 
+  /** The JSON row of {@code row} with only {@code columns} set (absent values stay unset). */
   public D toDto(R row, List<Column<R, D>> columns) {
     D dto = newDto.get();
     columns.forEach(c -> c.apply().accept(dto, row));
     return dto;
-  }
-
-  public static <R, D> Map<String, LabelDto> labels(List<Column<R, D>> columns) {
-    Map<String, LabelDto> labels = new LinkedHashMap<>();
-    columns.forEach(c -> labels.put(c.key(), new LabelDto().zh(c.zh()).en(c.en())));
-    return labels;
-  }
-
-  public static <R, D> Map<String, ListMetaDto.InnerEnum> dataTypes(List<Column<R, D>> columns) {
-    Map<String, ListMetaDto.InnerEnum> types = new LinkedHashMap<>();
-    columns.forEach(c -> types.put(c.key(), ListMetaDto.InnerEnum.fromValue(c.type().code())));
-    return types;
   }
 }

@@ -1,4 +1,4 @@
-package org.opengovdata.catalog.web;
+package org.opengovdata.catalog.tabular;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,13 +21,5 @@ class ParamsTest {
     assertThatThrownBy(() -> Params.instant("modifiedSince", "2024-02-30"))
         .isInstanceOf(ApiException.class)
         .hasMessageContaining("2024-02-30");
-  }
-
-  @Test
-  void yearRanges() {
-    assertThat(Params.Years.of(2024, null, null)).isEqualTo(new Params.Years(2024, 2024));
-    assertThat(Params.Years.of(null, 2020, null)).isEqualTo(new Params.Years(2020, null));
-    assertThatThrownBy(() -> Params.Years.of(2024, 2020, null)).isInstanceOf(ApiException.class);
-    assertThatThrownBy(() -> Params.Years.of(null, 2025, 2020)).isInstanceOf(ApiException.class);
   }
 }

@@ -1,26 +1,23 @@
-package org.opengovdata.catalog.web;
+package org.opengovdata.catalog.tabular;
 
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.opengovdata.catalog.api.model.FormatDto;
-import org.opengovdata.catalog.api.model.LinksDto;
-import org.opengovdata.catalog.api.model.ListMetaDto;
 import org.opengovdata.catalog.cache.CatalogCache;
-import org.opengovdata.catalog.jdbc.KeyFields;
 import org.opengovdata.common.paging.KeysetCursor;
 import org.opengovdata.common.paging.PageRequest;
 import org.opengovdata.common.paging.SortOrder;
-import org.opengovdata.common.problem.ApiException;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.ResponseEntity;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * A large tabular resource — fiscal line items, statistical observations — read the ways the API
+ * A large list resource — fiscal line items, statistical observations — read the ways the API
  * promises for every such list: a numbered page, the rows after an opaque keyset cursor (no depth
- * cap), or every row streamed as CSV; a 304 when the client's copy is current; the total cached per
- * data version. Answers {@code {data, meta, links}}.
+ * cap), or every row in order (CSV); the total cached per data version. The HTTP side of the same
+ * list (304, CSV or JSON, {@code meta} and {@code links}) is {@code web.TabularList}.
+ *
+ * <p>A new resource defines its {@link Columns}, its {@link KeyFields}, a {@link Filter} and a
+ * repository (usually a {@link KeysetQuery}), and declares one bean of this class.
  *
  * @param <R> a row
  * @param <F> the resource's filter
@@ -44,22 +41,7 @@ public final class TabularResource<R, F extends TabularResource.Filter, D> {
     void stream(F filter, SortOrder sort, Consumer<R> sink);
   }
 
-  /** The resource's generated list DTO, built from its three parts. */
-  public interface Envelope<D, L> {
-    L of(List<D> data, ListMetaDto meta, LinksDto links);
-  }
-
-  /** The parameters every such list takes, as generated from the spec. */
-  public record ListParameters(
-      String sort,
-      String fields,
-      Integer page,
-      Integer size,
-      String cursor,
-      FormatDto format,
-      String ifNoneMatch) {}
-
-  /** A page of rows and the cursor after its last row (null when none follow). */
+  /** A page of rows, the total of the filter and the cursor after its last row (null: none). */
   public record Page<R>(List<R> rows, long total, String nextCursor) {}
 
   private final String name;
@@ -88,41 +70,28 @@ public final class TabularResource<R, F extends TabularResource.Filter, D> {
     this.stamp = stamp;
   }
 
-  /** The answer to a list request: 304, streamed CSV (then null, see {@link Read}) or JSON. */
-  public <L> ResponseEntity<L> list(F filter, ListParameters p, Envelope<D, L> envelope) {
-    SortOrder order = keys.sort(p.sort());
-    List<Column<R, D>> selected = columns.select(p.fields());
-    if (p.cursor() != null && p.page() != 0) {
-      throw ApiException.invalidParameter("cursor", "give either page or cursor, not both");
-    }
-    String version = stamp();
-    Read read = Read.of(version, Formats.explicit(p.format()), Formats.TABULAR);
-    ResponseEntity<L> notModified = read.notModified(p.ifNoneMatch());
-    if (notModified != null) {
-      return notModified;
-    }
-    if (read.csv()) {
-      read.writeCsv(
-          name, selected, total(version, filter), sink -> rows.stream(filter, order, sink));
-      return null;
-    }
-    boolean byCursor = p.cursor() != null;
-    PageRequest pageRequest = new PageRequest(p.page(), p.size());
-    List<R> fetched =
-        byCursor
-            ? after(filter, order, p.cursor(), p.size())
-            : rows.page(filter, order, pageRequest, p.size() + 1);
-    Page<R> result = complete(version, filter, order, fetched, p.size());
-    List<D> data = result.rows().stream().map(r -> columns.toDto(r, selected)).toList();
-    return read.ok(
-        envelope.of(
-            data,
-            byCursor
-                ? ListEnvelope.cursorMeta(selected, result.total(), p.size(), result.nextCursor())
-                : ListEnvelope.meta(selected, result.total(), pageRequest, result.nextCursor()),
-            byCursor
-                ? ListEnvelope.cursorLinks(result.nextCursor())
-                : ListEnvelope.pageLinks(pageRequest, result.total())));
+  public String name() {
+    return name;
+  }
+
+  public Columns<R, D> columns() {
+    return columns;
+  }
+
+  /** The version stamp of the data now: the basis of ETags and cache keys. */
+  public String stamp() {
+    return stamp.get();
+  }
+
+  /** The {@code sort} parameter, completed by the unique key; 400 on unknown fields. */
+  public SortOrder sort(String parameter) {
+    return keys.sort(parameter);
+  }
+
+  /** A numbered page, with the cursor after it (so a client can switch to the cursor). */
+  public Page<R> page(String version, F filter, SortOrder order, PageRequest page) {
+    return complete(
+        version, filter, order, rows.page(filter, order, page, page.size() + 1), page.size());
   }
 
   /**
@@ -130,17 +99,20 @@ public final class TabularResource<R, F extends TabularResource.Filter, D> {
    * value the database cannot compare (an out-of-range number or date) is still the client's error,
    * so it is a 400 on {@code cursor}, never a 500.
    */
-  private List<R> after(F filter, SortOrder order, String cursor, int size) {
+  public Page<R> after(String version, F filter, SortOrder order, String cursor, int size) {
     List<Object> key = keys.decode(cursor, filter.canonical(), order);
+    List<R> fetched;
     try {
-      return rows.after(filter, order, key, size + 1);
+      fetched = rows.after(filter, order, key, size + 1);
     } catch (DataAccessException e) {
       throw KeysetCursor.malformed();
     }
+    return complete(version, filter, order, fetched, size);
   }
 
-  public String stamp() {
-    return stamp.get();
+  /** Every row the filter selects, in order, as the database streams them. */
+  public void stream(F filter, SortOrder order, Consumer<R> sink) {
+    rows.stream(filter, order, sink);
   }
 
   /** The number of rows the filter selects, cached per data version. */

@@ -1,5 +1,6 @@
-package org.opengovdata.catalog.web;
+package org.opengovdata.catalog.tabular;
 
+import java.math.BigDecimal;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -32,5 +33,19 @@ public record Column<R, D>(
             setter.accept(dto, value);
           }
         });
+  }
+
+  /**
+   * A decimal field (amounts, values, rates): in JSON a string with its exact digits ({@code
+   * "38211.57"}, never a float that would round), in CSV the same digits.
+   */
+  public static <R, D> Column<R, D> decimal(
+      String key,
+      String zh,
+      String en,
+      Function<R, BigDecimal> getter,
+      BiConsumer<D, String> setter) {
+    return of(
+        key, zh, en, DataType.DECIMAL, getter, (dto, v) -> setter.accept(dto, v.toPlainString()));
   }
 }

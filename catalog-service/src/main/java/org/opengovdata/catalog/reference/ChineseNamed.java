@@ -1,4 +1,4 @@
-package org.opengovdata.catalog.web;
+package org.opengovdata.catalog.reference;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package org.opengovdata.catalog.web;
+package org.opengovdata.catalog.tabular;
 
 /** The {@code meta.dataTypes} vocabulary of list answers. */
 public enum DataType {

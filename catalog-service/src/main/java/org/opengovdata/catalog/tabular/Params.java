@@ -1,4 +1,4 @@
-package org.opengovdata.catalog.web;
+package org.opengovdata.catalog.tabular;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -7,7 +7,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.opengovdata.common.problem.ApiException;
 
-/** Parsing of parameters the spec types as patterned strings (dates, instants, year ranges). */
+/**
+ * The list filters the spec types as patterned strings ({@code modifiedSince}, {@code asOf}),
+ * parsed to values; a value that does not parse is a 400 naming its parameter.
+ */
 public final class Params {
 
   private Params() {}
@@ -40,25 +43,6 @@ public final class Params {
     } catch (DateTimeException e) {
       throw ApiException.invalidParameter(
           parameter, "'%s' is not a valid ISO 8601 date".formatted(value));
-    }
-  }
-
-  /** A year range from {@code year} or {@code yearFrom}/{@code yearTo}; nulls mean open. */
-  public record Years(Integer from, Integer to) {
-
-    public static Years of(Integer year, Integer yearFrom, Integer yearTo) {
-      if (year != null && (yearFrom != null || yearTo != null)) {
-        throw ApiException.invalidParameter(
-            "year", "give either year or yearFrom/yearTo, not both");
-      }
-      if (year != null) {
-        return new Years(year, year);
-      }
-      if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
-        throw ApiException.invalidParameter(
-            "yearFrom", "yearFrom (%d) is after yearTo (%d)".formatted(yearFrom, yearTo));
-      }
-      return new Years(yearFrom, yearTo);
     }
   }
 }

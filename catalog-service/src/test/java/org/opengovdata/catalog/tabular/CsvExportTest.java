@@ -1,4 +1,4 @@
-package org.opengovdata.catalog.web;
+package org.opengovdata.catalog.tabular;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

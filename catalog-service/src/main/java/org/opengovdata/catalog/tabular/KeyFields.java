@@ -1,4 +1,4 @@
-package org.opengovdata.catalog.jdbc;
+package org.opengovdata.catalog.tabular;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +15,15 @@ import org.opengovdata.common.paging.SortOrder;
  */
 public final class KeyFields<R> {
 
-  /** One sortable field. */
+  /**
+   * One sortable field.
+   *
+   * @param name the field's API name in {@code sort}
+   * @param column a trusted SQL expression (never user input) that is never null — a keyset
+   *     comparison with a null never holds, so a row with a null key would be skipped
+   * @param value the field's value on a row, written into the next cursor as text
+   * @param parse that text back to the typed value the column compares with
+   */
   public record Field<R>(
       String name, String column, Function<R, Object> value, Function<String, Object> parse) {}
 

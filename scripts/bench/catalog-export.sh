@@ -153,11 +153,11 @@ for run in $(seq 1 "$RUNS"); do
   year=$((2025 - run))
   log "run $run of $RUNS: /fiscal/summary for $year (first call and cached) vs the same SQL"
   echo summary >"$WORK/phase"
-  SUMMARY="$API/fiscal/summary?year=$year&region=150600&includeSubregions=true&groupBy=classification&level=2&size=1000"
+  SUMMARY="$API/fiscal/summary?year=$year&region=150600&includeSubregions=true&budgetType=GENERAL_PUBLIC&stage=FINAL&direction=EXPENDITURE&groupBy=classification&level=2&size=1000"
   cold_s+=("$(curl -s -o /dev/null -w '%{time_total}' "$SUMMARY")")
   warm_s+=("$(curl -s -o /dev/null -w '%{time_total}' "$SUMMARY")")
   sql_started=$(date +%s.%N)
-  "${PSQL[@]}" -At -c "select case when length(classification_code) > 5 then left(classification_code, 5) else classification_code end, sum(amount), count(*) from catalog.fiscal_item where year = $year and region_code in (select code from catalog.region where code = '150600' or parent_code = '150600') group by 1 order by 1" >/dev/null
+  "${PSQL[@]}" -At -c "select case when length(classification_code) > 5 then left(classification_code, 5) else classification_code end, sum(amount), count(*) from catalog.fiscal_item where year = $year and budget_type = 'GENERAL_PUBLIC' and stage = 'FINAL' and direction = 'EXPENDITURE' and region_code in (select code from catalog.region where code = '150600' or parent_code = '150600') group by 1 order by 1" >/dev/null
   sql_s+=("$(awk "BEGIN { printf \"%.4f\", $(date +%s.%N) - $sql_started }")")
 done
 

@@ -1,9 +1,14 @@
 package org.opengovdata.catalog.dataset;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.opengovdata.catalog.outbox.OutboxEvents;
+import org.opengovdata.common.paging.PageRequest;
+import org.opengovdata.common.paging.SortOrder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,10 +22,12 @@ public class DatasetCatalog {
 
   private final DatasetRepository datasets;
   private final OutboxEvents outbox;
+  private final FreshnessRule freshness;
 
-  DatasetCatalog(DatasetRepository datasets, OutboxEvents outbox) {
+  DatasetCatalog(DatasetRepository datasets, OutboxEvents outbox, FreshnessRule freshness) {
     this.datasets = datasets;
     this.outbox = outbox;
+    this.freshness = freshness;
   }
 
   /**
@@ -42,6 +49,33 @@ public class DatasetCatalog {
     return versions;
   }
 
+  /** Every dataset's freshness today, the latest first (then by id). */
+  List<Freshness> freshness() {
+    return all(
+            new DatasetQuery(
+                null, null, null, null, null, SortOrder.of("id"), new PageRequest(0, 1)))
+        .stream()
+        .map(freshness::of)
+        .sorted(
+            Comparator.comparingInt(Freshness::overdueDays)
+                .reversed()
+                .thenComparing(f -> f.dataset().id()))
+        .toList();
+  }
+
+  /** The identifiers of the datasets that are (or are not) overdue today. */
+  Set<String> idsOverdue(boolean overdue) {
+    return freshness().stream()
+        .filter(f -> f.overdue() == overdue)
+        .map(f -> f.dataset().id())
+        .collect(Collectors.toSet());
+  }
+
+  /** The version stamp of answers that depend on today's date as well as on the data. */
+  String stampToday() {
+    return stamp(null) + "|" + freshness.today();
+  }
+
   public Optional<Dataset> find(String id) {
     return datasets.find(id);
   }
@@ -60,9 +94,10 @@ public class DatasetCatalog {
         new DatasetQuery(
             query.theme(),
             query.coveringRegions(),
+            query.ids(),
             query.text(),
             query.modifiedSince(),
             query.sort(),
-            new org.opengovdata.common.paging.PageRequest(0, Integer.MAX_VALUE)));
+            new PageRequest(0, Integer.MAX_VALUE)));
   }
 }

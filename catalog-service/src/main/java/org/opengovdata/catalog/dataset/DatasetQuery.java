@@ -10,10 +10,12 @@ import org.opengovdata.common.paging.SortOrder;
  *
  * @param coveringRegions datasets whose region is one of these (the region asked for and its
  *     ancestors); null for any
+ * @param ids datasets with one of these identifiers; null for any
  */
 record DatasetQuery(
     String theme,
     Set<String> coveringRegions,
+    Set<String> ids,
     String text,
     OffsetDateTime modifiedSince,
     SortOrder sort,

@@ -93,6 +93,7 @@ class DatasetRepository {
     return new SqlWhere()
         .andIf(query.theme(), "theme = ?")
         .andIn("region_code", query.coveringRegions())
+        .andIn("id", query.ids())
         .andIf(query.modifiedSince(), "modified > ?")
         .andAnyContains(
             query.text(), "title", "title_en", "description", "array_to_string(keywords, ' ')");

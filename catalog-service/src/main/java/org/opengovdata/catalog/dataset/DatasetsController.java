@@ -8,12 +8,17 @@ import java.util.Set;
 import org.opengovdata.catalog.api.DatasetsApi;
 import org.opengovdata.catalog.api.model.DatasetDto;
 import org.opengovdata.catalog.api.model.DatasetFormatDto;
+import org.opengovdata.catalog.api.model.DatasetFreshnessListDto;
 import org.opengovdata.catalog.api.model.DatasetListDto;
+import org.opengovdata.catalog.api.model.FormatDto;
 import org.opengovdata.catalog.api.model.ThemeDto;
 import org.opengovdata.catalog.reference.ReferenceData;
 import org.opengovdata.catalog.reference.Region;
+import org.opengovdata.catalog.tabular.PagedRows;
 import org.opengovdata.catalog.tabular.Params;
 import org.opengovdata.catalog.web.ListEnvelope;
+import org.opengovdata.catalog.web.ListParameters;
+import org.opengovdata.catalog.web.PagedList;
 import org.opengovdata.catalog.web.Read;
 import org.opengovdata.common.paging.PageRequest;
 import org.opengovdata.common.paging.SortOrder;
@@ -45,6 +50,7 @@ class DatasetsController implements DatasetsApi {
       String region,
       String q,
       String modifiedSince,
+      Boolean overdue,
       String sort,
       Integer page,
       Integer size,
@@ -54,13 +60,18 @@ class DatasetsController implements DatasetsApi {
         new DatasetQuery(
             theme == null ? null : theme.getValue(),
             region == null ? null : coveringRegions(region),
+            overdue == null ? null : catalog.idsOverdue(overdue),
             q,
             Params.instant("modifiedSince", modifiedSince),
             SortOrder.parse(
                     "sort", sort, DatasetRepository.SORT_COLUMNS.keySet(), SortOrder.of("id"))
                 .thenBy(SortOrder.of("id")),
             new PageRequest(page, size));
-    Read read = Read.of(catalog.stamp(null), explicit(format), OFFERED);
+    Read read =
+        Read.of(
+            overdue == null ? catalog.stamp(null) : catalog.stampToday(),
+            explicit(format),
+            OFFERED);
     ResponseEntity<DatasetListDto> notModified = read.notModified(ifNoneMatch);
     if (notModified != null) {
       return notModified;
@@ -81,6 +92,22 @@ class DatasetsController implements DatasetsApi {
             .data(datasets.stream().map(this::toDto).toList())
             .meta(ListEnvelope.meta(DatasetColumns.COLUMNS.all(), total, query.page(), null))
             .links(ListEnvelope.pageLinks(query.page(), total)));
+  }
+
+  @Override
+  public ResponseEntity<DatasetFreshnessListDto> getDatasetFreshness(
+      Boolean overdue, Integer page, Integer size, FormatDto format, String ifNoneMatch) {
+    return PagedList.answer(
+        catalog.stampToday(),
+        "dataset-freshness",
+        FreshnessColumns.COLUMNS,
+        PagedRows.computed(
+            () ->
+                catalog.freshness().stream()
+                    .filter(f -> overdue == null || f.overdue() == overdue)
+                    .toList()),
+        ListParameters.paged(page, size, format, ifNoneMatch),
+        (data, meta, links) -> new DatasetFreshnessListDto().data(data).meta(meta).links(links));
   }
 
   @Override

@@ -4,8 +4,11 @@ import static org.opengovdata.catalog.tabular.DataType.INTEGER;
 import static org.opengovdata.catalog.tabular.DataType.STRING;
 
 import java.util.Map;
+import org.opengovdata.catalog.api.model.BudgetTypeDto;
+import org.opengovdata.catalog.api.model.DirectionDto;
 import org.opengovdata.catalog.api.model.FiscalExecutionRowDto;
 import org.opengovdata.catalog.api.model.FiscalSummaryRowDto;
+import org.opengovdata.catalog.api.model.StageDto;
 import org.opengovdata.catalog.tabular.Column;
 import org.opengovdata.catalog.tabular.Columns;
 import org.opengovdata.catalog.tabular.InMemoryRows;
@@ -28,6 +31,41 @@ final class AggregateColumns {
               INTEGER,
               SummaryRow::level,
               FiscalSummaryRowDto::setLevel),
+          Column.of(
+              "subKey",
+              "子分组",
+              "Subgroup",
+              STRING,
+              SummaryRow::subKey,
+              FiscalSummaryRowDto::setSubKey),
+          Column.of(
+              "subName",
+              "子分组名称",
+              "Subgroup name",
+              STRING,
+              SummaryRow::subName,
+              FiscalSummaryRowDto::setSubName),
+          Column.of(
+              "budgetType",
+              "预算类型",
+              "Budget",
+              STRING,
+              SummaryRow::budgetType,
+              (d, v) -> d.setBudgetType(BudgetTypeDto.fromValue(v.name()))),
+          Column.of(
+              "stage",
+              "阶段",
+              "Stage",
+              STRING,
+              SummaryRow::stage,
+              (d, v) -> d.setStage(StageDto.fromValue(v.name()))),
+          Column.of(
+              "direction",
+              "收支",
+              "Direction",
+              STRING,
+              SummaryRow::direction,
+              (d, v) -> d.setDirection(DirectionDto.fromValue(v.name()))),
           Column.decimal(
               "amount", "金额", "Amount", SummaryRow::amount, FiscalSummaryRowDto::setAmount),
           Column.of(

@@ -5,7 +5,6 @@ import org.opengovdata.catalog.cache.CatalogCache;
 import org.opengovdata.catalog.jdbc.SqlWhere;
 import org.opengovdata.catalog.reference.Classification;
 import org.opengovdata.catalog.reference.ReferenceData;
-import org.opengovdata.catalog.reference.Region;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,7 +28,12 @@ class FiscalAggregates {
     this.cache = cache;
   }
 
-  List<SummaryRow> summary(String stamp, FiscalFilter filter, GroupBy groupBy, int level) {
+  /**
+   * Sums by one or two dimensions. Every row is also grouped by budget type, stage and direction:
+   * the caller guarantees each is fixed by the filter or grouped by, so this never splits a group
+   * the caller asked for, and it lets every row say what it sums.
+   */
+  List<SummaryRow> summary(String stamp, FiscalFilter filter, List<GroupBy> groupBy, int level) {
     return cache.get(
         "fiscal-summary",
         stamp,
@@ -47,20 +51,45 @@ class FiscalAggregates {
         () -> computeExecution(filter.anyStage(), level));
   }
 
-  private List<SummaryRow> computeSummary(FiscalFilter filter, GroupBy groupBy, int level) {
-    return grouped(
-        groupBy.keyExpression(level),
-        "sum(amount) as amount, count(*) as items",
-        filter,
-        (rs, n) -> {
-          String key = rs.getString("key");
-          return new SummaryRow(
-              key,
-              name(groupBy, key),
-              groupBy == GroupBy.CLASSIFICATION ? Classification.levelOf(key) : null,
-              rs.getBigDecimal("amount"),
-              rs.getLong("items"));
-        });
+  private List<SummaryRow> computeSummary(FiscalFilter filter, List<GroupBy> groupBy, int level) {
+    GroupBy first = groupBy.get(0);
+    GroupBy second = groupBy.size() > 1 ? groupBy.get(1) : null;
+    SqlWhere where = filter.where();
+    return jdbc.sql(
+            "select "
+                + first.keyExpression(level)
+                + " as key, "
+                + (second == null ? "null" : second.keyExpression(level))
+                + " as sub_key, budget_type, stage, direction,"
+                + " sum(amount) as amount, count(*) as items from fiscal_item"
+                + where.sql()
+                + " group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5")
+        .params(where.parameters())
+        .query(
+            (rs, n) -> {
+              String key = rs.getString("key");
+              String subKey = rs.getString("sub_key");
+              return new SummaryRow(
+                  key,
+                  first.label(reference, key),
+                  levelOf(first, key, second, subKey),
+                  subKey,
+                  second == null ? null : second.label(reference, subKey),
+                  BudgetType.valueOf(rs.getString("budget_type")),
+                  Stage.valueOf(rs.getString("stage")),
+                  Direction.valueOf(rs.getString("direction")),
+                  rs.getBigDecimal("amount"),
+                  rs.getLong("items"));
+            })
+        .list();
+  }
+
+  /** The classification level of whichever group is the classification, if one is. */
+  private static Integer levelOf(GroupBy first, String key, GroupBy second, String subKey) {
+    if (first == GroupBy.CLASSIFICATION) {
+      return Classification.levelOf(key);
+    }
+    return second == GroupBy.CLASSIFICATION ? Classification.levelOf(subKey) : null;
   }
 
   private List<ExecutionRow> computeExecution(FiscalFilter filter, int level) {
@@ -74,7 +103,7 @@ class FiscalAggregates {
           String key = rs.getString("key");
           return new ExecutionRow(
               key,
-              name(GroupBy.CLASSIFICATION, key),
+              GroupBy.CLASSIFICATION.label(reference, key),
               Classification.levelOf(key),
               rs.getBigDecimal("budget"),
               rs.getBigDecimal("adjusted"),
@@ -96,14 +125,5 @@ class FiscalAggregates {
         .params(where.parameters())
         .query(row)
         .list();
-  }
-
-  private String name(GroupBy groupBy, String key) {
-    return switch (groupBy) {
-      case CLASSIFICATION -> reference.classification(key).map(Classification::name).orElse(null);
-      case REGION -> reference.region(key).map(Region::name).orElse(null);
-      case BUDGET_TYPE -> BudgetType.valueOf(key).zh();
-      case YEAR -> null;
-    };
   }
 }

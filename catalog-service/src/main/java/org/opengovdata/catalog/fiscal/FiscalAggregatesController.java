@@ -39,7 +39,7 @@ class FiscalAggregatesController implements FiscalAggregatesApi {
 
   @Override
   public ResponseEntity<FiscalSummaryListDto> getFiscalSummary(
-      GroupByDto groupBy,
+      List<GroupByDto> groupBy,
       Integer level,
       Integer year,
       Integer yearFrom,
@@ -56,8 +56,8 @@ class FiscalAggregatesController implements FiscalAggregatesApi {
       Integer size,
       FormatDto format,
       String ifNoneMatch) {
-    GroupBy by = GroupBy.valueOf(groupBy.name());
-    if (level != null && by != GroupBy.CLASSIFICATION) {
+    List<GroupBy> by = groupBy(groupBy);
+    if (level != null && !by.contains(GroupBy.CLASSIFICATION)) {
       throw ApiException.invalidParameter("level", "level applies to groupBy=classification only");
     }
     FiscalFilter filter =
@@ -73,6 +73,13 @@ class FiscalAggregatesController implements FiscalAggregatesApi {
             direction,
             classification,
             modifiedSince);
+    for (GroupBy dimension : GroupBy.NEVER_ADDED) {
+      if (!by.contains(dimension) && !filter.fixes(dimension)) {
+        throw neverAdded(
+            dimension,
+            "or add it to groupBy (groupBy=" + groupByText(by) + "," + dimension.parameter() + ")");
+      }
+    }
     return answer(
         "fiscal-summary",
         AggregateColumns.SUMMARY,
@@ -113,6 +120,11 @@ class FiscalAggregatesController implements FiscalAggregatesApi {
             direction,
             classification,
             modifiedSince);
+    for (GroupBy dimension : List.of(GroupBy.BUDGET_TYPE, GroupBy.DIRECTION)) {
+      if (!filter.fixes(dimension)) {
+        throw neverAdded(dimension, "execution compares the stages of one budget and direction");
+      }
+    }
     return answer(
         "fiscal-execution",
         AggregateColumns.EXECUTION,
@@ -140,6 +152,42 @@ class FiscalAggregatesController implements FiscalAggregatesApi {
     String stamp = catalog.stamp(DatasetCatalog.THEME_FISCAL);
     PagedRows<R> rows = PagedRows.computed(() -> sortFields.sorted(compute.apply(stamp), order));
     return PagedList.answer(stamp, name, columns, rows, parameters, envelope);
+  }
+
+  /** One or two distinct dimensions, in the order given (the spec bounds the count). */
+  private static List<GroupBy> groupBy(List<GroupByDto> requested) {
+    if (requested == null || requested.isEmpty()) {
+      throw ApiException.invalidParameter(
+          "groupBy", "groupBy is required: one field, or two separated by a comma");
+    }
+    List<GroupBy> by = requested.stream().map(dto -> GroupBy.valueOf(dto.name())).toList();
+    if (by.size() == 2 && by.get(0) == by.get(1)) {
+      throw ApiException.invalidParameter(
+          "groupBy", "groupBy names " + by.get(0).parameter() + " twice");
+    }
+    return by;
+  }
+
+  private static String groupByText(List<GroupBy> by) {
+    return String.join(",", by.stream().map(GroupBy::parameter).toList());
+  }
+
+  private static ApiException neverAdded(GroupBy dimension, String remedy) {
+    String what =
+        switch (dimension) {
+          case STAGE -> "预算, 调整预算 and 决算 are the same money at three moments";
+          case BUDGET_TYPE -> "the four budgets (四本预算) overlap through transfers";
+          default -> "revenue and expenditure are not added together";
+        };
+    return ApiException.invalidParameter(
+        dimension.parameter(),
+        dimension.parameter()
+            + " is required: "
+            + what
+            + "; give "
+            + dimension.parameter()
+            + "=… "
+            + remedy);
   }
 
   private static int depth(Integer level) {

@@ -64,6 +64,16 @@ record FiscalFilter(
         .andIf(modifiedSince, "modified > ?");
   }
 
+  /** Whether the filter selects a single value of a dimension (so its figures can be added). */
+  boolean fixes(GroupBy dimension) {
+    return switch (dimension) {
+      case STAGE -> stage != null;
+      case BUDGET_TYPE -> budgetType != null;
+      case DIRECTION -> direction != null;
+      default -> false;
+    };
+  }
+
   /** Without the stage (budget execution compares the stages). */
   FiscalFilter anyStage() {
     return new FiscalFilter(

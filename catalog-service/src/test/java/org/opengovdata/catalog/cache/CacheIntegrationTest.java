@@ -18,7 +18,8 @@ class CacheIntegrationTest extends CatalogIntegrationTest {
   private static final String HEADER =
       "year,region,budgetType,stage,direction,classification,amount\n";
   private static final String SUMMARY =
-      "/fiscal/summary?year=2024&region=150700&groupBy=classification&level=1";
+      "/fiscal/summary?year=2024&region=150700&budgetType=GENERAL_PUBLIC&stage=FINAL"
+          + "&direction=EXPENDITURE&groupBy=classification&level=1";
 
   @BeforeEach
   void hulunbuirEducation() {

@@ -58,7 +58,9 @@ class RedisDownIntegrationTest {
             TestTokens.bearer("key_pub", Role.PUBLISHER));
     assertThat(load.statusCode()).as(load.body()).isEqualTo(200);
 
-    String summary = "/fiscal/summary?year=2024&region=152900&groupBy=classification&level=2";
+    String summary =
+        "/fiscal/summary?year=2024&region=152900&budgetType=GENERAL_PUBLIC&stage=FINAL"
+            + "&direction=EXPENDITURE&groupBy=classification&level=2";
     for (int i = 0; i < 3; i++) {
       HttpResponse<String> response = Http.get(url(summary));
       assertThat(response.statusCode()).isEqualTo(200);
@@ -70,7 +72,11 @@ class RedisDownIntegrationTest {
     String etag = items.headers().firstValue("ETag").orElseThrow();
     assertThat(Http.get(url("/fiscal/items?region=152900"), "If-None-Match", etag).statusCode())
         .isEqualTo(304);
-    assertThat(Http.get(url("/fiscal/execution?year=2024&region=152900")).statusCode())
+    assertThat(
+            Http.get(
+                    url(
+                        "/fiscal/execution?year=2024&region=152900&budgetType=GENERAL_PUBLIC&direction=EXPENDITURE"))
+                .statusCode())
         .isEqualTo(200);
   }
 

@@ -93,9 +93,11 @@ class FiscalSummaryIntegrationTest extends CatalogIntegrationTest {
   void everyGroupingAndLevelAddsUpToTheSameItems() {
     String filter =
         "region=150600&includeSubregions=true&yearFrom=2023&yearTo=2024&direction=EXPENDITURE";
+    String where = ORDOS_SUBTREE + " and year between 2023 and 2024 and direction = 'EXPENDITURE'";
+    String oneBudgetAndStage = filter + "&budgetType=GENERAL_PUBLIC&stage=FINAL";
     List<Map<String, Object>> items =
-        items(ORDOS_SUBTREE + " and year between 2023 and 2024 and direction = 'EXPENDITURE'");
-    assertThat(items).hasSizeGreaterThan(3000);
+        items(where + " and budget_type = 'GENERAL_PUBLIC' and stage = 'FINAL'");
+    assertThat(items).hasSizeGreaterThan(500);
     BigDecimal total = sumBy(items, i -> "all").get("all");
 
     for (int level = 1; level <= 3; level++) {
@@ -107,19 +109,66 @@ class FiscalSummaryIntegrationTest extends CatalogIntegrationTest {
                 String code = (String) i.get("classificationCode");
                 return code.length() > length ? code.substring(0, length) : code;
               });
-      assertThat(summary(filter + "&groupBy=classification&level=" + level)).isEqualTo(expected);
+      assertThat(summary(oneBudgetAndStage + "&groupBy=classification&level=" + level))
+          .isEqualTo(expected);
     }
-    assertThat(summary(filter + "&groupBy=region"))
+    assertThat(summary(oneBudgetAndStage + "&groupBy=region"))
         .isEqualTo(sumBy(items, i -> (String) i.get("regionCode")))
         .containsOnlyKeys("150600", "150602", "150621");
-    assertThat(summary(filter + "&groupBy=budgetType"))
-        .isEqualTo(sumBy(items, i -> (String) i.get("budgetType")));
-    assertThat(summary(filter + "&groupBy=year"))
+    assertThat(summary(oneBudgetAndStage + "&groupBy=year"))
         .isEqualTo(sumBy(items, i -> String.valueOf(i.get("year"))));
     assertThat(
-            summary(filter + "&groupBy=year").values().stream()
+            summary(oneBudgetAndStage + "&groupBy=year").values().stream()
                 .reduce(BigDecimal.ZERO, BigDecimal::add))
         .isEqualByComparingTo(total);
+
+    List<Map<String, Object>> finals = items(where + " and stage = 'FINAL'");
+    assertThat(summary(filter + "&stage=FINAL&groupBy=budgetType"))
+        .isEqualTo(sumBy(finals, i -> (String) i.get("budgetType")))
+        .hasSizeGreaterThan(1);
+    List<Map<String, Object>> all = items(where);
+    assertThat(summary(filter + "&groupBy=stage,budgetType"))
+        .isEqualTo(sumBy(all, i -> i.get("stage") + "/" + i.get("budgetType")))
+        .hasSizeGreaterThan(3);
+    assertThat(summary(filter + "&budgetType=GENERAL_PUBLIC&groupBy=year,stage"))
+        .isEqualTo(
+            sumBy(
+                all.stream().filter(i -> "GENERAL_PUBLIC".equals(i.get("budgetType"))).toList(),
+                i -> i.get("year") + "/" + i.get("stage")))
+        .containsKeys("2023/BUDGET", "2024/FINAL");
+  }
+
+  @Test
+  void figuresOfDifferentStagesBudgetsOrDirectionsAreNeverAddedTogether() {
+    String base = "/fiscal/summary?year=2024&region=150600&groupBy=classification";
+    assertRefused(base, "stage", "预算, 调整预算 and 决算");
+    assertRefused(base + "&stage=FINAL", "budgetType", "四本预算");
+    assertRefused(base + "&stage=FINAL&budgetType=GENERAL_PUBLIC", "direction", "revenue");
+    assertRefused("/fiscal/execution?year=2024&region=150600", "budgetType", "四本预算");
+    assertRefused("/fiscal/execution?year=2024&budgetType=GENERAL_PUBLIC", "direction", "revenue");
+    assertRefused(base + ",classification&stage=FINAL", "groupBy", "twice");
+    assertRefused(
+        base + ",stage,direction&budgetType=GENERAL_PUBLIC", "groupBy", "between 1 and 2");
+
+    HttpResponse<String> grouped =
+        get(base.replace("classification", "stage,direction") + "&budgetType=GENERAL_PUBLIC");
+    assertThat(grouped.statusCode()).as(grouped.body()).isEqualTo(200);
+    List<Map<String, Object>> rows = JsonPath.read(grouped.body(), "$.data");
+    assertThat(rows).hasSize(6);
+    for (Map<String, Object> row : rows) {
+      assertThat(row.get("stage")).isEqualTo(row.get("key"));
+      assertThat(row.get("direction")).isEqualTo(row.get("subKey"));
+      assertThat(row.get("budgetType")).isEqualTo("GENERAL_PUBLIC");
+      assertThat(row.get("subName")).isIn("收入", "支出");
+    }
+  }
+
+  private void assertRefused(String path, String parameter, String reason) {
+    HttpResponse<String> response = get(path);
+    assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(400);
+    assertThat(JsonPath.<String>read(response.body(), "$.errors[0].parameter"))
+        .isEqualTo(parameter);
+    assertThat(JsonPath.<String>read(response.body(), "$.detail")).contains(reason);
   }
 
   @Test
@@ -158,20 +207,24 @@ class FiscalSummaryIntegrationTest extends CatalogIntegrationTest {
 
   @Test
   void summaryAsCsvHasTheSameRowsAsJson() {
-    String query = "/fiscal/summary?year=2024&region=150600&stage=FINAL&groupBy=budgetType";
+    String filter = "year=2024&region=150600&stage=FINAL&direction=EXPENDITURE&groupBy=budgetType";
+    String query = "/fiscal/summary?" + filter;
     HttpResponse<String> csv = get(query + "&format=csv");
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
     String[] lines = csv.body().substring(1).split("\r\n");
-    assertThat(lines[0]).isEqualTo("key,name,level,amount,itemCount,unit");
+    assertThat(lines[0])
+        .isEqualTo(
+            "key,name,level,subKey,subName,budgetType,stage,direction,amount,itemCount,unit");
     Map<String, BigDecimal> fromCsv = new TreeMap<>();
     for (int i = 1; i < lines.length; i++) {
       String[] cells = lines[i].split(",");
-      fromCsv.put(cells[0], new BigDecimal(cells[3]));
+      assertThat(cells[5]).isEqualTo(cells[0]);
+      assertThat(cells[6]).isEqualTo("FINAL");
+      fromCsv.put(cells[0], new BigDecimal(cells[8]));
     }
-    assertThat(fromCsv)
-        .isEqualTo(summary("year=2024&region=150600&stage=FINAL&groupBy=budgetType"));
+    assertThat(fromCsv).isEqualTo(summary(filter)).hasSizeGreaterThan(1);
   }
 
   /**
@@ -200,7 +253,14 @@ class FiscalSummaryIntegrationTest extends CatalogIntegrationTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     List<Map<String, Object>> rows = JsonPath.read(response.body(), "$.data");
     Map<String, BigDecimal> sums = new TreeMap<>();
-    rows.forEach(r -> sums.put((String) r.get("key"), new BigDecimal((String) r.get("amount"))));
+    rows.forEach(
+        r -> {
+          String key =
+              r.get("subKey") == null
+                  ? (String) r.get("key")
+                  : r.get("key") + "/" + r.get("subKey");
+          assertThat(sums.put(key, new BigDecimal((String) r.get("amount")))).as(key).isNull();
+        });
     return sums;
   }
 

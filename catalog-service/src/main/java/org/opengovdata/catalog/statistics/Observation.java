@@ -7,7 +7,10 @@ import org.opengovdata.catalog.reference.ChineseNamed;
 
 /**
  * One published value of an indicator for a region and period. {@code supersededOn} is set once a
- * revision replaced it: the value stays queryable with {@code asOf}.
+ * revision replaced it: the value stays queryable with {@code asOf} and {@code vintages=all}.
+ *
+ * @param vintage the order in which values were published (the row's identity): unique, so it
+ *     completes the keyset when every vintage of a period is listed
  */
 record Observation(
     String indicatorCode,
@@ -22,7 +25,8 @@ record Observation(
     Status status,
     LocalDate publishedOn,
     LocalDate supersededOn,
-    OffsetDateTime modified) {
+    OffsetDateTime modified,
+    long vintage) {
 
   /** 初步 (preliminary), 最终 (final), 修订 (revised). */
   enum Status implements ChineseNamed {

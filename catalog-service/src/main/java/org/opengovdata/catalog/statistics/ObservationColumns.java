@@ -90,8 +90,11 @@ final class ObservationColumns {
               Observation::modified,
               ObservationDto::setModified));
 
-  /** Unique in any one view (current or as of a day): one value per indicator, region, period. */
-  static final SortOrder KEY = SortOrder.of("indicatorCode", "regionCode", "period");
+  /**
+   * Unique in every view: in the current one or as of a day, indicator, region and period already
+   * are; with {@code vintages=all} the vintage orders a period's values as they were published.
+   */
+  static final SortOrder KEY = SortOrder.of("indicatorCode", "regionCode", "period", "vintage");
 
   static final KeyFields<Observation> SORT =
       new KeyFields<>(
@@ -100,5 +103,6 @@ final class ObservationColumns {
           new Field<>("regionCode", "o.region_code", Observation::regionCode, s -> s),
           new Field<>("period", "o.period_start", Observation::periodStart, LocalDate::parse),
           new Field<>("value", "o.value", Observation::value, BigDecimal::new),
-          new Field<>("publishedOn", "o.published_on", Observation::publishedOn, LocalDate::parse));
+          new Field<>("publishedOn", "o.published_on", Observation::publishedOn, LocalDate::parse),
+          new Field<>("vintage", "o.id", Observation::vintage, Long::valueOf));
 }

@@ -10,6 +10,8 @@ import org.opengovdata.catalog.tabular.TabularResource;
  * Filters of {@code /statistics/observations}.
  *
  * @param asOf the values as published on that day; null = the current values
+ * @param allVintages every value ever published (current and superseded), each with its validity
+ *     interval {@code publishedOn} – {@code supersededOn}; excludes {@code asOf}
  */
 record ObservationFilter(
     String indicator,
@@ -17,6 +19,7 @@ record ObservationFilter(
     Period from,
     Period to,
     LocalDate asOf,
+    boolean allVintages,
     Observation.Status status,
     OffsetDateTime modifiedSince)
     implements TabularResource.Filter {
@@ -30,6 +33,9 @@ record ObservationFilter(
             .andIf(to == null ? null : to.end(), "o.period_end <= ?")
             .andIf(status == null ? null : status.name(), "o.status = ?")
             .andIf(modifiedSince, "o.modified > ?");
+    if (allVintages) {
+      return where;
+    }
     if (asOf == null) {
       where.and("o.superseded_on is null");
     } else {
@@ -48,6 +54,7 @@ record ObservationFilter(
         from == null ? "null" : from.text(),
         to == null ? "null" : to.text(),
         String.valueOf(asOf),
+        allVintages ? "all" : "current",
         String.valueOf(status),
         modifiedSince == null ? "null" : modifiedSince.toInstant().toString());
   }

@@ -24,7 +24,7 @@ class ObservationRepository extends KeysetQuery<Observation, ObservationFilter> 
         streams,
         "select o.indicator_code, i.name as indicator_name, o.region_code, o.period,"
             + " o.period_start, i.frequency, o.value, i.unit, o.status, o.published_on,"
-            + " o.superseded_on, o.modified"
+            + " o.superseded_on, o.modified, o.id"
             + " from observation o join indicator i on i.code = o.indicator_code",
         "observation o",
         ObservationColumns.SORT);
@@ -52,6 +52,7 @@ class ObservationRepository extends KeysetQuery<Observation, ObservationFilter> 
         Observation.Status.valueOf(rs.getString("status")),
         rs.getObject("published_on", LocalDate.class),
         rs.getObject("superseded_on", LocalDate.class),
-        rs.getObject("modified", OffsetDateTime.class));
+        rs.getObject("modified", OffsetDateTime.class),
+        rs.getLong("id"));
   }
 }

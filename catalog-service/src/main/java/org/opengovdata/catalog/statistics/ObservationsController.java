@@ -7,6 +7,7 @@ import org.opengovdata.catalog.api.model.FormatDto;
 import org.opengovdata.catalog.api.model.ObservationDto;
 import org.opengovdata.catalog.api.model.ObservationListDto;
 import org.opengovdata.catalog.api.model.ObservationStatusDto;
+import org.opengovdata.catalog.api.model.VintagesDto;
 import org.opengovdata.catalog.load.BulkUpload;
 import org.opengovdata.catalog.reference.ReferenceData;
 import org.opengovdata.catalog.tabular.Params;
@@ -46,6 +47,7 @@ class ObservationsController implements StatisticsObservationsApi {
       String from,
       String to,
       String asOf,
+      VintagesDto vintages,
       ObservationStatusDto status,
       String modifiedSince,
       String sort,
@@ -56,7 +58,8 @@ class ObservationsController implements StatisticsObservationsApi {
       FormatDto format,
       String ifNoneMatch) {
     ObservationFilter filter =
-        filter(indicator, region, includeSubregions, from, to, asOf, status, modifiedSince);
+        filter(
+            indicator, region, includeSubregions, from, to, asOf, vintages, status, modifiedSince);
     return TabularList.answer(
         observations,
         filter,
@@ -77,8 +80,14 @@ class ObservationsController implements StatisticsObservationsApi {
       String from,
       String to,
       String asOf,
+      VintagesDto vintages,
       ObservationStatusDto status,
       String modifiedSince) {
+    boolean all = vintages == VintagesDto.ALL;
+    if (all && asOf != null) {
+      throw ApiException.invalidParameter(
+          "asOf", "asOf chooses one vintage; vintages=all lists every one — give one or the other");
+    }
     if (indicator != null && indicators.find(indicator).isEmpty()) {
       throw ApiException.invalidParameter(
           "indicator",
@@ -96,6 +105,7 @@ class ObservationsController implements StatisticsObservationsApi {
         first,
         last,
         Params.date("asOf", asOf),
+        all,
         status == null ? null : Observation.Status.valueOf(status.name()),
         Params.instant("modifiedSince", modifiedSince));
   }

@@ -87,6 +87,57 @@ class StatisticsIntegrationTest extends CatalogIntegrationTest {
   }
 
   @Test
+  void vintagesAllListsEveryPublishedValueWithItsValidityInterval() {
+    assertThat(
+            loadObservations(
+                    HEADER
+                        + "GDP,150600,2022,5600.00,PRELIMINARY,2023-01-20\n"
+                        + "GDP,150600,2023,5849.50,PRELIMINARY,2024-01-25\n")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(loadObservations(HEADER + "GDP,150600,2023,5880.00,FINAL,2024-09-01\n").statusCode())
+        .isEqualTo(200);
+    assertThat(
+            loadObservations(HEADER + "GDP,150600,2023,5910.12,REVISED,2025-01-20\n").statusCode())
+        .isEqualTo(200);
+
+    String query = "/statistics/observations?indicator=GDP&region=150600&vintages=all";
+    HttpResponse<String> all = get(query);
+    assertThat(all.statusCode()).as(all.body()).isEqualTo(200);
+    assertThat(JsonPath.<List<String>>read(all.body(), "$.data[*].value"))
+        .containsExactly("5600.00", "5849.50", "5880.00", "5910.12");
+    assertThat(JsonPath.<List<String>>read(all.body(), "$.data[*].publishedOn"))
+        .containsExactly("2023-01-20", "2024-01-25", "2024-09-01", "2025-01-20");
+    // each vintage of 2023 is valid until the next one was published; the current one has no end
+    assertThat(JsonPath.<List<String>>read(all.body(), "$.data[1:3].supersededOn"))
+        .containsExactly("2024-09-01", "2025-01-20");
+    assertThat(JsonPath.<Map<String, Object>>read(all.body(), "$.data[3]"))
+        .doesNotContainKey("supersededOn");
+    assertThat(JsonPath.<Integer>read(all.body(), "$.meta.total")).isEqualTo(4);
+    assertThat(JsonPath.<Integer>read(get(query.replace("all", "current")).body(), "$.meta.total"))
+        .isEqualTo(2);
+
+    // a cursor walks every vintage exactly once, one row per page
+    List<String> walked = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      HttpResponse<String> page =
+          get(query + "&size=1" + (cursor == null ? "" : "&cursor=" + cursor));
+      assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+      walked.addAll(JsonPath.<List<String>>read(page.body(), "$.data[*].value"));
+      cursor = (String) JsonPath.<Map<String, Object>>read(page.body(), "$.meta").get("nextCursor");
+    } while (cursor != null);
+    assertThat(walked).containsExactly("5600.00", "5849.50", "5880.00", "5910.12");
+
+    assertThat(get(query + "&format=csv").body().split("\r\n")).hasSize(5);
+    HttpResponse<String> both = get(query + "&asOf=2024-06-01");
+    assertThat(both.statusCode()).isEqualTo(400);
+    assertThat(JsonPath.<List<String>>read(both.body(), "$.errors[*].parameter"))
+        .containsExactly("asOf");
+    assertThat(get(query.replace("all", "some")).statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void aLoadValidatesIndicatorPeriodFrequencyStatusAndDate() {
     String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
     HttpResponse<String> response =

@@ -37,11 +37,14 @@ class DatasetsController implements DatasetsApi {
   private final DatasetCatalog catalog;
   private final ReferenceData reference;
   private final JsonMapper json;
+  private final DcatJsonLd dcat;
 
-  DatasetsController(DatasetCatalog catalog, ReferenceData reference, JsonMapper json) {
+  DatasetsController(
+      DatasetCatalog catalog, ReferenceData reference, JsonMapper json, DcatJsonLd dcat) {
     this.catalog = catalog;
     this.reference = reference;
     this.json = json;
+    this.dcat = dcat;
   }
 
   @Override
@@ -81,11 +84,11 @@ class DatasetsController implements DatasetsApi {
       read.writeCsv("datasets", DatasetColumns.COLUMNS.all(), all.size(), all::forEach);
       return null;
     }
-    List<Dataset> datasets = catalog.page(query);
     if (read.jsonLd()) {
-      read.writeJson(json, DcatJsonLd.catalog("/api/v1/catalog/datasets", datasets, reference));
+      read.writeJson(json, dcat.catalog(catalog.all(query)));
       return null;
     }
+    List<Dataset> datasets = catalog.page(query);
     long total = catalog.count(query);
     return read.ok(
         new DatasetListDto()
@@ -127,7 +130,7 @@ class DatasetsController implements DatasetsApi {
       return notModified;
     }
     if (read.jsonLd()) {
-      read.writeJson(json, DcatJsonLd.dataset(dataset, reference));
+      read.writeJson(json, dcat.dataset(dataset));
       return null;
     }
     return read.ok(toDto(dataset));

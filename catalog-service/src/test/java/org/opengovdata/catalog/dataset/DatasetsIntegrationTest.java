@@ -74,8 +74,8 @@ class DatasetsIntegrationTest extends CatalogIntegrationTest {
             JsonPath.<List<String>>read(
                 ld.body(), "$['dcat:distribution'][*]['dcat:mediaType']['@id']"))
         .containsExactly(
-            "https://www.iana.org/assignments/media-types/application/json",
-            "https://www.iana.org/assignments/media-types/text/csv");
+            "http://www.iana.org/assignments/media-types/application/json",
+            "http://www.iana.org/assignments/media-types/text/csv");
     assertThat(JsonPath.<String>read(ld.body(), "$['dct:accrualPeriodicity']['@id']"))
         .endsWith("/frequency/ANNUAL");
     assertThat(get("/datasets/fiscal-three-public?format=jsonld").body()).isEqualTo(ld.body());

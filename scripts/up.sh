@@ -75,7 +75,9 @@ start_service() {
   esac
   log "starting $name on port $port (log: $LOG_DIR/$name.log)"
   # Local runs get the catalog's generated demo data (loaded only into an empty catalog).
+  # DCAT-AP IRIs point at this machine's gateway.
   CATALOG_DEMO_DATA="${CATALOG_DEMO_DATA:-true}" CATALOG_DEMO_SCALE="$DEMO_SCALE" \
+  CATALOG_PUBLIC_BASE_URL="${CATALOG_PUBLIC_BASE_URL:-http://localhost:$GATEWAY_PORT}" \
   DB_URL="${db:-${DB_URL:-}}" PORT="$port" nohup java -Xms64m -Xmx512m \
     -jar "$RUN_DIR/$name.jar" >"$LOG_DIR/$name.log" 2>&1 &
   record_pid "$name" $!

@@ -46,6 +46,13 @@ import tools.jackson.databind.json.JsonMapper;
 class ArchiveKillIntegrationTest {
 
   private static final int UPLOADS = 50;
+
+  /**
+   * The service processes get a schema of their own: no other archive instance of this test JVM
+   * (with another storage root) may take their dead intents for its own.
+   */
+  private static final String SCHEMA = "archive_kill";
+
   private static final int UPLOAD_BYTES = 768 * 1024;
 
   @Test
@@ -167,6 +174,9 @@ class ArchiveKillIntegrationTest {
             "--spring.datasource.url=" + pg.url(),
             "--spring.datasource.username=" + pg.user(),
             "--spring.datasource.password=" + pg.password(),
+            "--spring.datasource.hikari.schema=" + SCHEMA,
+            "--spring.flyway.schemas=" + SCHEMA,
+            "--spring.flyway.default-schema=" + SCHEMA,
             "--opendata.redis.url=" + TestInfrastructure.redisUrl(),
             "--opendata.security.jwt.secret=" + TestTokens.SECRET,
             "--opendata.archive.ocfl.root=" + root,
@@ -231,7 +241,7 @@ class ArchiveKillIntegrationTest {
     Map<String, Integer> heads = new HashMap<>();
     try (Connection c = connection();
         PreparedStatement query =
-            c.prepareStatement("select head_version from archive.record where id = ?")) {
+            c.prepareStatement("select head_version from " + SCHEMA + ".record where id = ?")) {
       for (String id : ids) {
         query.setObject(1, UUID.fromString(id));
         try (ResultSet rs = query.executeQuery()) {
@@ -252,7 +262,7 @@ class ArchiveKillIntegrationTest {
   private static long intentsLeft(Connection c, List<String> ids) throws Exception {
     try (PreparedStatement query =
         c.prepareStatement(
-            "select count(*) from archive.write_intent where record_id = any(?::uuid[])")) {
+            "select count(*) from " + SCHEMA + ".write_intent where record_id = any(?::uuid[])")) {
       query.setArray(1, c.createArrayOf("text", ids.toArray()));
       try (ResultSet rs = query.executeQuery()) {
         rs.next();

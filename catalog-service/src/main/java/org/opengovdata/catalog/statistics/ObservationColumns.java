@@ -98,6 +98,6 @@ final class ObservationColumns {
               "indicatorCode", "o.indicator_code", Observation::indicatorCode, KeyFields.text(64)),
           new Field<>("regionCode", "o.region_code", Observation::regionCode, KeyFields.text(16)),
           new Field<>("period", "o.period_start", Observation::periodStart, KeyFields.date()),
-          new Field<>("value", "o.value", Observation::value, KeyFields.decimal(24, 24)),
+          new Field<>("value", "o.value", Observation::value, KeyFields.decimal(24, 100)),
           new Field<>("publishedOn", "o.published_on", Observation::publishedOn, KeyFields.date()));
 }

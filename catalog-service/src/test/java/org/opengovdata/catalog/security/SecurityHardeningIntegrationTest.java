@@ -14,9 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opengovdata.catalog.CatalogIntegrationTest;
+import org.opengovdata.common.security.KeyScope;
+import org.opengovdata.common.security.Role;
+import org.opengovdata.common.testsupport.Http;
 import org.opengovdata.common.testsupport.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 
 /**
  * The catalog's part of the security regression suite of issue #8: one test per item, named after
@@ -25,6 +32,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityHardeningIntegrationTest extends CatalogIntegrationTest {
+
+  @LocalManagementPort int managementPort;
+  @Autowired ServletWebServerApplicationContext context;
 
   private static final String HEADER =
       "year,region,budgetType,stage,direction,classification,amount\n";
@@ -100,7 +110,7 @@ class SecurityHardeningIntegrationTest extends CatalogIntegrationTest {
             rawGet(BASE + "/datasets?q=" + "%E9%A2%84".repeat(5000)),
             rawGet(BASE + "/fiscal/items", "Accept: " + many),
             rawGet(BASE + "/fiscal/items", "Accept: ;;;garbage"),
-            rawGet("/actuator/health", "Accept: " + many),
+            rawGet("/readyz", "Accept: " + many),
             "POST "
                 + BASE
                 + "/fiscal/items/bulk HTTP/1.1\r\nHost: localhost\r\n"
@@ -173,6 +183,101 @@ class SecurityHardeningIntegrationTest extends CatalogIntegrationTest {
         at = lineEnd + 2 + chunk.length() + 2;
       }
     }
+  }
+
+  /**
+   * Item 7: the service listens on loopback unless {@code SERVER_ADDRESS} says otherwise, its main
+   * port serves only the health probes, and the actuator (metrics) is on the management port.
+   */
+  @Test
+  void item7LoopbackByDefaultAndMetricsOnlyOnTheManagementPort() {
+    TomcatWebServer server = (TomcatWebServer) context.getWebServer();
+    Object address = server.getTomcat().getConnector().getProperty("address");
+    assertThat(address)
+        .isInstanceOfSatisfying(
+            java.net.InetAddress.class, a -> assertThat(a.isLoopbackAddress()).isTrue());
+    assertThat(managementPort).isPositive().isNotEqualTo(port);
+
+    String main = "http://localhost:" + port;
+    assertThat(Http.get(main + "/readyz").statusCode()).isEqualTo(200);
+    assertThat(Http.get(main + "/livez").statusCode()).isEqualTo(200);
+    for (String actuator :
+        List.of("/actuator/metrics", "/actuator/metrics/jvm.memory.used", "/actuator/health")) {
+      assertThat(Http.get(main + actuator).statusCode()).as(actuator).isEqualTo(404);
+    }
+    String management = "http://localhost:" + managementPort;
+    HttpResponse<String> metrics = Http.get(management + "/actuator/metrics/jvm.memory.used");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(Http.get(management + "/actuator/health/readiness").statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * Item 6: a publisher key's scope bounds its loads — rows outside its regions (a code covers its
+   * subregions) or datasets are a 403 naming them, and nothing is loaded; every load records the
+   * key id, visible to admins.
+   */
+  @Test
+  void item6LoadsOutsideTheKeyScopeAre403AndEveryLoadRecordsWho() {
+    String ordos =
+        TestTokens.scopedBearer(
+            "key_ordos_publisher", KeyScope.of(List.of("150600"), List.of()), Role.PUBLISHER);
+    HttpResponse<String> outside =
+        post(
+            "/fiscal/items/bulk",
+            HEADER
+                + "2023,150602,GENERAL_PUBLIC,FINAL,EXPENDITURE,2050202,100.00\n"
+                + "2023,150102,GENERAL_PUBLIC,FINAL,EXPENDITURE,2050202,200.00\n",
+            "Authorization",
+            ordos,
+            "Content-Type",
+            "text/csv");
+    assertThat(outside.statusCode()).as(outside.body()).isEqualTo(403);
+    assertThat(JsonPath.<List<Integer>>read(outside.body(), "$.errors[*].row")).containsExactly(3);
+    assertThat(JsonPath.<String>read(outside.body(), "$.errors[0].detail")).contains("150102");
+    assertThat(
+            jdbc.sql("select count(*) from fiscal_item where year = 2023")
+                .query(Long.class)
+                .single())
+        .isZero();
+
+    String generalOnly =
+        TestTokens.scopedBearer(
+            "key_general_budget",
+            KeyScope.of(List.of(), List.of("fiscal-general-public")),
+            Role.PUBLISHER);
+    HttpResponse<String> otherDataset =
+        post(
+            "/fiscal/items/bulk",
+            HEADER + "2023,150602,GOVERNMENT_FUND,FINAL,EXPENDITURE,2120801,1.00\n",
+            "Authorization",
+            generalOnly,
+            "Content-Type",
+            "text/csv");
+    assertThat(otherDataset.statusCode()).as(otherDataset.body()).isEqualTo(403);
+    assertThat(JsonPath.<List<Integer>>read(otherDataset.body(), "$.errors[*].row"))
+        .containsExactly(2);
+
+    HttpResponse<String> inside =
+        post(
+            "/fiscal/items/bulk",
+            HEADER + "2023,150602,GENERAL_PUBLIC,FINAL,EXPENDITURE,2050202,100.00\n",
+            "Authorization",
+            ordos,
+            "Content-Type",
+            "text/csv");
+    assertThat(inside.statusCode()).as(inside.body()).isEqualTo(200);
+
+    HttpResponse<String> loads =
+        get("/admin/loads?limit=5", "Authorization", TestTokens.bearer("key_admin", Role.ADMIN));
+    assertThat(loads.statusCode()).as(loads.body()).isEqualTo(200);
+    assertThat(JsonPath.<String>read(loads.body(), "$.data[0].keyId"))
+        .isEqualTo("key_ordos_publisher");
+    assertThat(JsonPath.<String>read(loads.body(), "$.data[0].resource")).isEqualTo("fiscal-items");
+    assertThat(JsonPath.<Integer>read(loads.body(), "$.data[0].inserted")).isEqualTo(1);
+    assertThat(
+            get("/admin/loads", "Authorization", TestTokens.bearer("key_p", Role.PUBLISHER))
+                .statusCode())
+        .isEqualTo(403);
   }
 
   /** Item 9: a problem echoes at most 256 characters of a value, and no library class name. */

@@ -74,16 +74,23 @@ start_service() {
     archive) db="jdbc:postgresql://127.0.0.1:$PG_PORT/$ARCHIVE_DB_NAME" ;;
   esac
   log "starting $name on port $port (log: $LOG_DIR/$name.log)"
-  # Local runs get the catalog's generated demo data (loaded only into an empty catalog).
-  # DCAT-AP IRIs point at this machine's gateway.
+  # Local runs get the catalog's generated demo data (loaded only into an empty catalog); the
+  # services' actuator (metrics) listens on its own loopback port, main port + 1000; DCAT-AP IRIs
+  # point at this machine's gateway.
   CATALOG_DEMO_DATA="${CATALOG_DEMO_DATA:-true}" CATALOG_DEMO_SCALE="$DEMO_SCALE" \
   CATALOG_PUBLIC_BASE_URL="${CATALOG_PUBLIC_BASE_URL:-http://localhost:$GATEWAY_PORT}" \
-  DB_URL="${db:-${DB_URL:-}}" PORT="$port" nohup java -Xms64m -Xmx512m \
+  DB_URL="${db:-${DB_URL:-}}" PORT="$port" MANAGEMENT_PORT="$((port + 1000))" \
+    nohup java -Xms64m -Xmx512m \
     -jar "$RUN_DIR/$name.jar" >"$LOG_DIR/$name.log" 2>&1 &
   record_pid "$name" $!
 }
 
-service_ready() { curl -fs "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null; }
+# catalog, search and archive serve only the probes /livez and /readyz on their main port
+service_ready() {
+  local path=readyz
+  [ "$1" = gateway ] && path=actuator/health/readiness
+  curl -fs "http://127.0.0.1:$2/$path" >/dev/null
+}
 
 for entry in "${to_start[@]}"; do
   IFS=: read -r name port module <<<"$entry"
@@ -91,7 +98,7 @@ for entry in "${to_start[@]}"; do
 done
 for entry in "${to_start[@]}"; do
   IFS=: read -r name port module <<<"$entry"
-  wait_until "$READY_TIMEOUT" "$name" service_ready "$port" || {
+  wait_until "$READY_TIMEOUT" "$name" service_ready "$name" "$port" || {
     pid_alive "$(recorded_pid "$name")" || die "$name exited; see $LOG_DIR/$name.log"
     die "$name is not ready after $READY_TIMEOUT s (READY_TIMEOUT); see $LOG_DIR/$name.log"
   }

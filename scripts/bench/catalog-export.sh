@@ -47,6 +47,7 @@ done
 
 WORK="$(mktemp -d)"
 BASE="http://127.0.0.1:$PORT_BENCH"
+MANAGEMENT="http://127.0.0.1:$((PORT_BENCH + 1000))"
 API="$BASE/api/v1/catalog"
 PSQL=(psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U opendata -d "$BENCH_DB")
 
@@ -82,7 +83,7 @@ log "starting catalog-service (-Xmx256m, demo data scale $SCALE) on port $PORT_B
 started=$(date +%s.%N)
 DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" REDIS_URL="redis://127.0.0.1:$REDIS_PORT/$BENCH_REDIS_DB" \
   JWT_SECRET="bench-only-$(head -c 24 /dev/urandom | base64 | tr -d '\n/+=')" \
-  CATALOG_DEMO_DATA=true CATALOG_DEMO_SCALE="$SCALE" PORT="$PORT_BENCH" \
+  CATALOG_DEMO_DATA=true CATALOG_DEMO_SCALE="$SCALE" PORT="$PORT_BENCH" MANAGEMENT_PORT="$((PORT_BENCH + 1000))" \
   java -Xmx256m -Xlog:gc:file="$WORK/gc.log" -jar "$WORK/catalog.jar" >"$WORK/service.log" 2>&1 &
 PID=$!
 
@@ -92,7 +93,7 @@ echo startup >"$WORK/phase"
   set +e +o pipefail
   while kill -0 "$PID" 2>/dev/null; do
     rss=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status" 2>/dev/null || echo 0)
-    heap=$(curl -fs "$BASE/actuator/metrics/jvm.memory.used?tag=area:heap" 2>/dev/null \
+    heap=$(curl -fs "$MANAGEMENT/actuator/metrics/jvm.memory.used?tag=area:heap" 2>/dev/null \
       | sed -n 's/.*"value":\([0-9.E]*\).*/\1/p')
     echo "$(cat "$WORK/phase") ${rss:-0} ${heap:-0}" >>"$WORK/samples"
     sleep 0.5
@@ -102,7 +103,7 @@ SAMPLER=$!
 
 # Ready means the overall status UP (or DEGRADED), not only HTTP 200: a service whose health
 # http-mapping lacks out-of-service: 503 answers 200 while the demo data is still loading.
-service_ready() { curl -fs "$BASE/actuator/health/readiness" | grep -Eq '"status":"(UP|DEGRADED)"}$'; }
+service_ready() { curl -fs "$BASE/readyz" | grep -Eq '"status":"(UP|DEGRADED)"}$'; }
 wait_until 900 "catalog-service with demo data" service_ready || { tail -50 "$WORK/service.log"; die "service did not start"; }
 ready=$(date +%s.%N)
 startup_seconds=$(calc "$ready - $started")

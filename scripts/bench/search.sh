@@ -71,12 +71,12 @@ bench segmentation "$WORK/policies.ndjson" "$WORK/segmentation.md"
 
 SECRET="bench-only-$(head -c 24 /dev/urandom | base64 | tr -d '\n/+=')"
 log "starting search-service on port $PORT_BENCH"
-REDIS_URL="redis://127.0.0.1:$REDIS_PORT/${TEST_REDIS_DB:-12}" ES_URL="$ES" JWT_SECRET="$SECRET" PORT="$PORT_BENCH" \
+REDIS_URL="redis://127.0.0.1:$REDIS_PORT/${TEST_REDIS_DB:-12}" ES_URL="$ES" JWT_SECRET="$SECRET" PORT="$PORT_BENCH" MANAGEMENT_PORT="$((PORT_BENCH + 1000))" \
   SEARCH_INDEX_PREFIX="$PREFIX" SEARCH_POLICIES_FILE="$WORK/policies.ndjson" SEARCH_CACHE_ENABLED=false \
   SEARCH_INDEXER_ENABLED=false \
   java -Xms256m -Xmx512m -jar "$WORK/search.jar" >"$WORK/service.log" 2>&1 &
 PID=$!
-wait_until 120 "search-service" curl -fs "$BASE/actuator/health/readiness" \
+wait_until 120 "search-service" curl -fs "$BASE/readyz" \
   || { tail -n 40 "$WORK/service.log"; die "search-service did not start"; }
 
 log "indexing and queries ($RUNS interleaved runs, $QUERIES queries per kind)"

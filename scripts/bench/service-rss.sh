@@ -40,7 +40,7 @@ for run in $(seq 1 "$RUNS"); do
   # and the services it started keep starting, so wait for them here as well.
   bench "$ROOT_DIR/scripts/up.sh" --no-build >/dev/null 2>&1 || true
   for p in $BASE $((BASE + 1)) $((BASE + 2)) $((BASE + 3)); do
-    wait_until 600 "port $p" curl -fs "http://127.0.0.1:$p/actuator/health/readiness" \
+    wait_until 600 "port $p" curl -fs "http://127.0.0.1:$p/$([ "$p" = "$BASE" ] && echo actuator/health/readiness || echo readyz)" \
       || die "the platform did not come up; see $BENCH_HOME/logs"
   done
   for n in "${NAMES[@]}"; do idle[$n]+="$(rss_mib "$(pid_of "$n")" VmRSS) "; done

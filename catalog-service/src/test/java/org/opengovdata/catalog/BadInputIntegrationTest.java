@@ -18,7 +18,9 @@ class BadInputIntegrationTest extends CatalogIntegrationTest {
 
   static Stream<Arguments> badRequests() {
     String validCursorOfAnotherQuery =
-        org.opengovdata.common.paging.KeysetCursor.encode("another|query", List.of("2024"));
+        org.opengovdata.common.paging.KeysetCursor.signedWith(
+                org.opengovdata.common.testsupport.TestTokens.SECRET, "catalog-lists")
+            .encode("another|query", List.of("2024"));
     return Stream.of(
         Arguments.of("/fiscal/items?budgetType=LOCAL", "budgetType"),
         Arguments.of("/fiscal/items?stage=PLANNED", "stage"),
@@ -75,7 +77,16 @@ class BadInputIntegrationTest extends CatalogIntegrationTest {
         Arguments.of("/statistics/observations?status=DRAFT", "status"),
         Arguments.of("/statistics/observations?cursor=abc", "cursor"),
         Arguments.of("/reference/regions?level=village", "level"),
-        Arguments.of("/reference/classifications?level=5", "level"));
+        Arguments.of("/reference/classifications?level=5", "level"),
+        // issue #8 item 2: undecodable query strings are the client's error, never a 500
+        Arguments.of("/fiscal/items?year=%FF", "query"),
+        Arguments.of("/fiscal/items?format=%FF", "query"),
+        Arguments.of("/statistics/observations?asOf=%FF", "query"),
+        Arguments.of("/datasets?q=%C0%80", "query"),
+        Arguments.of("/datasets?q=%ED%A0%80", "query"),
+        Arguments.of("/fiscal/items?%FF=1", "query"),
+        // issue #8 item 11: deep numbered pages point to the cursor
+        Arguments.of("/fiscal/items?page=1000000&size=1000", "page"));
   }
 
   @ParameterizedTest(name = "{0} → 400 on {1}")

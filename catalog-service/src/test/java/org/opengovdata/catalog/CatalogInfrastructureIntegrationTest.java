@@ -102,7 +102,7 @@ class CatalogInfrastructureIntegrationTest extends ServiceSecurityContract {
 
   @Test
   void readinessIncludesDatabaseAndRedis() {
-    HttpResponse<String> response = Http.get(url("/actuator/health/readiness"));
+    HttpResponse<String> response = Http.get(url("/readyz"));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(JsonPath.<String>read(response.body(), "$.components.db.status")).isEqualTo("UP");
     assertThat(JsonPath.<String>read(response.body(), "$.components.redis.status")).isEqualTo("UP");

@@ -3,17 +3,12 @@ package org.opengovdata.archive.web;
 import static org.opengovdata.common.representation.Representations.TEXT_CSV;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.opengovdata.common.csv.CsvStream;
 import org.opengovdata.common.representation.Representations;
 import org.springframework.http.MediaType;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -21,7 +16,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * CSV answers of the archive's lists: RFC 4180, UTF-8 with a byte-order mark (Excel shows Chinese
- * correctly only with it), written row by row as they come from the database.
+ * correctly only with it), written row by row as they come from the database by the platform's
+ * {@link CsvStream}.
  */
 public final class Csv {
 
@@ -40,34 +36,22 @@ public final class Csv {
   /** One column: its header and how to read it from a row. */
   public record Column<R>(String header, Function<R, Object> value) {}
 
-  /** Streams the rows that {@code rows} produces as the response body. */
+  /**
+   * Streams the rows that {@code rows} produces as the response body, with the platform's one CSV
+   * writer ({@link CsvStream}: formula cells neutralised).
+   */
   public static <R> void write(
       String filename, List<Column<R>> columns, Consumer<Consumer<R>> rows) {
     HttpServletResponse response =
         ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getResponse();
-    response.setContentType("text/csv;charset=UTF-8");
+    response.setContentType(CsvStream.CONTENT_TYPE);
     response.setHeader("Content-Disposition", "attachment; filename=\"" + filename + ".csv\"");
     try {
-      Writer writer =
-          new BufferedWriter(
-              new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
-      writer.write('\uFEFF');
-      CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
-      printer.printRecord(columns.stream().map(Column::header));
-      Object[] values = new Object[columns.size()];
-      rows.accept(
-          row -> {
-            for (int i = 0; i < values.length; i++) {
-              Object value = columns.get(i).value().apply(row);
-              values[i] = value == null ? "" : value.toString();
-            }
-            try {
-              printer.printRecord(values);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-      printer.flush();
+      CsvStream.write(
+          response.getOutputStream(),
+          columns.stream().map(Column::header).toList(),
+          columns.stream().map(Column::value).toList(),
+          rows);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,8 +4,6 @@ import static org.opengovdata.catalog.tabular.DataType.DATE_TIME;
 import static org.opengovdata.catalog.tabular.DataType.INTEGER;
 import static org.opengovdata.catalog.tabular.DataType.STRING;
 
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import org.opengovdata.catalog.api.model.FiscalItemDto;
 import org.opengovdata.catalog.tabular.Column;
 import org.opengovdata.catalog.tabular.Columns;
@@ -78,13 +76,16 @@ final class FiscalItemColumns {
   static final KeyFields<FiscalItem> SORT =
       new KeyFields<>(
           KEY,
-          new Field<>("year", "year", FiscalItem::year, Integer::valueOf),
-          new Field<>("regionCode", "region_code", FiscalItem::regionCode, s -> s),
-          new Field<>("budgetType", "budget_type", i -> i.budgetType().name(), s -> s),
-          new Field<>("stage", "stage", i -> i.stage().name(), s -> s),
-          new Field<>("direction", "direction", i -> i.direction().name(), s -> s),
+          new Field<>("year", "year", FiscalItem::year, KeyFields.integer(1949, 2100)),
+          new Field<>("regionCode", "region_code", FiscalItem::regionCode, KeyFields.text(16)),
+          new Field<>("budgetType", "budget_type", i -> i.budgetType().name(), KeyFields.text(32)),
+          new Field<>("stage", "stage", i -> i.stage().name(), KeyFields.text(32)),
+          new Field<>("direction", "direction", i -> i.direction().name(), KeyFields.text(32)),
           new Field<>(
-              "classificationCode", "classification_code", FiscalItem::classificationCode, s -> s),
-          new Field<>("amount", "amount", FiscalItem::amount, BigDecimal::new),
-          new Field<>("modified", "modified", FiscalItem::modified, OffsetDateTime::parse));
+              "classificationCode",
+              "classification_code",
+              FiscalItem::classificationCode,
+              KeyFields.text(16)),
+          new Field<>("amount", "amount", FiscalItem::amount, KeyFields.decimal(16, 2)),
+          new Field<>("modified", "modified", FiscalItem::modified, KeyFields.timestamp()));
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.opengovdata.catalog.dataset.DatasetCatalog;
 import org.opengovdata.catalog.dataset.DatasetVersion;
+import org.opengovdata.catalog.load.LoadLog;
 import org.opengovdata.catalog.load.LoadResult;
 import org.opengovdata.catalog.load.RowErrors;
 import org.opengovdata.catalog.load.RowValidator;
@@ -28,9 +29,12 @@ class FiscalItemLoader extends StagedLoad<FiscalItemRow> {
   private final DatasetCatalog catalog;
   private final FiscalItemValidator validator;
 
-  FiscalItemLoader(JdbcTemplate jdbc, ReferenceData reference, DatasetCatalog catalog) {
+  FiscalItemLoader(
+      JdbcTemplate jdbc, LoadLog log, ReferenceData reference, DatasetCatalog catalog) {
     super(
         jdbc,
+        log,
+        "fiscal-items",
         "fiscal_item_load",
         """
         row_no bigint, year smallint, region_code text, budget_type text, stage text,

@@ -16,6 +16,11 @@ record FiscalItemRow(
     implements StagedRow {
 
   @Override
+  public String datasetId() {
+    return budgetType.datasetId();
+  }
+
+  @Override
   public Object[] values() {
     return new Object[] {
       row,

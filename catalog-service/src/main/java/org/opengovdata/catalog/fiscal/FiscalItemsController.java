@@ -13,6 +13,7 @@ import org.opengovdata.catalog.reference.ReferenceData;
 import org.opengovdata.catalog.tabular.TabularResource;
 import org.opengovdata.catalog.web.ListParameters;
 import org.opengovdata.catalog.web.TabularList;
+import org.opengovdata.common.security.Caller;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -76,6 +77,7 @@ class FiscalItemsController implements FiscalItemsApi {
   @Override
   @PreAuthorize("hasRole('PUBLISHER')")
   public ResponseEntity<BulkLoadResultDto> loadFiscalItems(InputStreamResource body) {
-    return ResponseEntity.ok(loader.load(BulkUpload.of(body)).toDto());
+    return ResponseEntity.ok(
+        loader.load(BulkUpload.of(body), Caller.current().orElseThrow()).toDto());
   }
 }

@@ -4,7 +4,6 @@ import static org.opengovdata.catalog.tabular.DataType.DATE_TIME;
 import static org.opengovdata.catalog.tabular.DataType.INTEGER;
 import static org.opengovdata.catalog.tabular.DataType.STRING;
 
-import java.math.BigDecimal;
 import org.opengovdata.catalog.api.model.StageDto;
 import org.opengovdata.catalog.api.model.ThreePublicExpenseDto;
 import org.opengovdata.catalog.tabular.Column;
@@ -91,12 +90,13 @@ final class ThreePublicExpenseColumns {
   static final KeyFields<ThreePublicExpense> SORT =
       new KeyFields<>(
           KEY,
-          new Field<>("regionCode", "region_code", ThreePublicExpense::regionCode, s -> s),
-          new Field<>("stage", "stage", e -> e.stage().name(), s -> s),
+          new Field<>(
+              "regionCode", "region_code", ThreePublicExpense::regionCode, KeyFields.text(16)),
+          new Field<>("stage", "stage", e -> e.stage().name(), KeyFields.text(32)),
           new Field<>(
               "total",
               "(overseas_travel + vehicle_purchase + vehicle_operation + official_reception)",
               ThreePublicExpense::total,
-              BigDecimal::new),
-          new Field<>("year", "year", ThreePublicExpense::year, Integer::valueOf));
+              KeyFields.decimal(14, 2)),
+          new Field<>("year", "year", ThreePublicExpense::year, KeyFields.integer(1949, 2100)));
 }

@@ -38,6 +38,22 @@ public final class RowErrors {
     }
   }
 
+  /**
+   * The 403 for rows outside the caller's key scope: nothing was loaded, and {@code errors[]} names
+   * every offending row.
+   */
+  public void forbidIfAny(String scope) {
+    if (count > 0) {
+      throw new ApiException(
+              ProblemType.FORBIDDEN,
+              ("%d %s of the file %s outside your API key's scope (%s); nothing was loaded. See"
+                      + " errors[] (row 1 is the header).")
+                  .formatted(count, count == 1 ? "row" : "rows", count == 1 ? "is" : "are", scope))
+          .with("errorCount", count)
+          .with("errors", List.copyOf(errors));
+    }
+  }
+
   private static String truncate(String value) {
     return value.length() > 256 ? value.substring(0, 256) : value;
   }

@@ -3,6 +3,8 @@ package org.opengovdata.catalog.load;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.opengovdata.common.security.Caller;
+import org.opengovdata.common.security.KeyScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,12 +34,16 @@ public abstract class StagedLoad<T extends StagedRow> {
   static final int BATCH = 1000;
 
   private final JdbcTemplate jdbc;
+  private final LoadLog log;
+  private final String resource;
   private final String table;
   private final String columns;
   private final List<String> required;
   private final List<String> optional;
 
   /**
+   * @param log where every load records who made it
+   * @param resource the loaded resource's name in that record ({@code fiscal-items}, …)
    * @param table the staging table's name
    * @param columns its column definitions, in the order of {@link StagedRow#values()}
    * @param required the CSV columns a file must have
@@ -45,20 +51,30 @@ public abstract class StagedLoad<T extends StagedRow> {
    */
   protected StagedLoad(
       JdbcTemplate jdbc,
+      LoadLog log,
+      String resource,
       String table,
       String columns,
       List<String> required,
       List<String> optional) {
     this.jdbc = jdbc;
+    this.log = log;
+    this.resource = resource;
     this.table = table;
     this.columns = columns;
     this.required = List.copyOf(required);
     this.optional = List.copyOf(optional);
   }
 
-  /** Validates and loads the file, or rejects it whole with a 400 listing the bad rows. */
+  /**
+   * Validates and loads the file for {@code caller}, or rejects it whole: a 403 listing the rows
+   * outside the caller's key scope (regions — a code covers its subregions — and datasets), else a
+   * 400 listing the bad rows. A load is recorded with the caller's key id.
+   */
   @Transactional
-  public LoadResult load(BulkUpload upload) {
+  public LoadResult load(BulkUpload upload, Caller caller) {
+    KeyScope scope = caller.scope();
+    RowErrors outOfScope = new RowErrors();
     jdbc.execute("create temporary table " + table + " (" + columns + ") on commit drop");
     RowValidator<T> validator = validator();
     RowErrors errors = new RowErrors();
@@ -71,18 +87,58 @@ public abstract class StagedLoad<T extends StagedRow> {
             errors,
             row -> {
               T valid = validator.validate(row, errors);
-              if (valid != null && errors.isEmpty()) {
+              if (valid != null && !inScope(scope, valid, outOfScope)) {
+                return;
+              }
+              if (valid != null && errors.isEmpty() && outOfScope.isEmpty()) {
                 batch.add(valid.values());
                 if (batch.size() == BATCH) {
                   stage(batch);
                 }
               }
             });
+    outOfScope.forbidIfAny(describe(scope));
     errors.rejectIfAny();
     stage(batch);
     check(errors);
     errors.rejectIfAny();
-    return merge(rows);
+    LoadResult result = merge(rows);
+    log.record(resource, caller.subject(), result);
+    return result;
+  }
+
+  private static boolean inScope(KeyScope scope, StagedRow row, RowErrors outOfScope) {
+    if (!scope.coversRegion(row.regionCode())) {
+      outOfScope.add(
+          row.row(),
+          "region",
+          row.regionCode(),
+          "region %s is outside your key's regions %s"
+              .formatted(row.regionCode(), scope.sortedRegions()));
+      return false;
+    }
+    if (!scope.coversDataset(row.datasetId())) {
+      outOfScope.add(
+          row.row(),
+          "dataset",
+          row.datasetId(),
+          "dataset %s is outside your key's datasets %s"
+              .formatted(row.datasetId(), scope.sortedDatasets()));
+      return false;
+    }
+    return true;
+  }
+
+  private static String describe(KeyScope scope) {
+    StringBuilder text = new StringBuilder();
+    if (!scope.regions().isEmpty()) {
+      text.append("regions ").append(String.join(", ", scope.sortedRegions()));
+    }
+    if (!scope.datasets().isEmpty()) {
+      text.append(text.isEmpty() ? "" : "; ").append("datasets ");
+      text.append(String.join(", ", scope.sortedDatasets()));
+    }
+    return text.toString();
   }
 
   /** The validator of one load (it may hold what the load looks up once, such as today's date). */

@@ -22,7 +22,8 @@ class IndicatorRepository extends KeysetQuery<Indicator, IndicatorRepository.Que
 
   /** By code: the only order the API offers. */
   static final KeyFields<Indicator> SORT =
-      new KeyFields<>(SortOrder.of("code"), new Field<>("code", "code", Indicator::code, s -> s));
+      new KeyFields<>(
+          SortOrder.of("code"), new Field<>("code", "code", Indicator::code, KeyFields.text(64)));
 
   private final JdbcClient jdbc;
 

@@ -4,8 +4,6 @@ import static org.opengovdata.catalog.tabular.DataType.DATE;
 import static org.opengovdata.catalog.tabular.DataType.DATE_TIME;
 import static org.opengovdata.catalog.tabular.DataType.STRING;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import org.opengovdata.catalog.api.model.FrequencyDto;
 import org.opengovdata.catalog.api.model.ObservationDto;
 import org.opengovdata.catalog.api.model.ObservationStatusDto;
@@ -99,10 +97,11 @@ final class ObservationColumns {
   static final KeyFields<Observation> SORT =
       new KeyFields<>(
           KEY,
-          new Field<>("indicatorCode", "o.indicator_code", Observation::indicatorCode, s -> s),
-          new Field<>("regionCode", "o.region_code", Observation::regionCode, s -> s),
-          new Field<>("period", "o.period_start", Observation::periodStart, LocalDate::parse),
-          new Field<>("value", "o.value", Observation::value, BigDecimal::new),
-          new Field<>("publishedOn", "o.published_on", Observation::publishedOn, LocalDate::parse),
-          new Field<>("vintage", "o.id", Observation::vintage, Long::valueOf));
+          new Field<>(
+              "indicatorCode", "o.indicator_code", Observation::indicatorCode, KeyFields.text(64)),
+          new Field<>("regionCode", "o.region_code", Observation::regionCode, KeyFields.text(16)),
+          new Field<>("period", "o.period_start", Observation::periodStart, KeyFields.date()),
+          new Field<>("value", "o.value", Observation::value, KeyFields.decimal(24, 100)),
+          new Field<>("publishedOn", "o.published_on", Observation::publishedOn, KeyFields.date()),
+          new Field<>("vintage", "o.id", Observation::vintage, KeyFields.identity()));
 }

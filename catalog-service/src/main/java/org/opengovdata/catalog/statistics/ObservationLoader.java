@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.opengovdata.catalog.dataset.DatasetCatalog;
 import org.opengovdata.catalog.dataset.DatasetVersion;
+import org.opengovdata.catalog.load.LoadLog;
 import org.opengovdata.catalog.load.LoadResult;
 import org.opengovdata.catalog.load.RowErrors;
 import org.opengovdata.catalog.load.RowValidator;
@@ -37,12 +38,15 @@ class ObservationLoader extends StagedLoad<ObservationRow> {
 
   ObservationLoader(
       JdbcTemplate jdbc,
+      LoadLog log,
       ReferenceData reference,
       IndicatorRepository indicators,
       DatasetCatalog catalog,
       Clock clock) {
     super(
         jdbc,
+        log,
+        "observations",
         "observation_load",
         """
         row_no bigint, indicator_code text, region_code text, period text, period_start date,

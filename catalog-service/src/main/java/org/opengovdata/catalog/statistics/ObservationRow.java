@@ -16,6 +16,11 @@ record ObservationRow(
     implements StagedRow {
 
   @Override
+  public String datasetId() {
+    return ObservationLoader.DATASET;
+  }
+
+  @Override
   public Object[] values() {
     return new Object[] {
       row,

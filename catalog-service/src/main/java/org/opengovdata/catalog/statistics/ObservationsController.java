@@ -15,6 +15,7 @@ import org.opengovdata.catalog.tabular.TabularResource;
 import org.opengovdata.catalog.web.ListParameters;
 import org.opengovdata.catalog.web.TabularList;
 import org.opengovdata.common.problem.ApiException;
+import org.opengovdata.common.security.Caller;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -70,7 +71,8 @@ class ObservationsController implements StatisticsObservationsApi {
   @Override
   @PreAuthorize("hasRole('PUBLISHER')")
   public ResponseEntity<BulkLoadResultDto> loadObservations(InputStreamResource body) {
-    return ResponseEntity.ok(loader.load(BulkUpload.of(body)).toDto());
+    return ResponseEntity.ok(
+        loader.load(BulkUpload.of(body), Caller.current().orElseThrow()).toDto());
   }
 
   private ObservationFilter filter(

@@ -1,5 +1,8 @@
 package org.opengovdata.catalog.tabular;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +54,12 @@ public final class KeyFields<R> {
     return Keyset.after(columns(sort), values);
   }
 
-  /** The typed key values of {@code cursor}; 400 on {@code cursor} if it does not fit. */
-  public List<Object> decode(String cursor, String query, SortOrder sort) {
-    List<String> texts = KeysetCursor.decode(cursor, query + "|" + sort, sort.keys().size());
+  /**
+   * The typed key values of {@code cursor}; 400 on {@code cursor} if it is not one {@code cursors}
+   * signed for this query, or a value is out of its column's range.
+   */
+  public List<Object> decode(KeysetCursor cursors, String cursor, String query, SortOrder sort) {
+    List<String> texts = cursors.decode(cursor, query + "|" + sort, sort.keys().size());
     try {
       return java.util.stream.IntStream.range(0, texts.size())
           .mapToObj(i -> fields.get(sort.keys().get(i).field()).parse().apply(texts.get(i)))
@@ -64,12 +70,81 @@ public final class KeyFields<R> {
   }
 
   /** The cursor pointing after {@code last}. */
-  public String encode(R last, String query, SortOrder sort) {
-    return KeysetCursor.encode(
+  public String encode(KeysetCursor cursors, R last, String query, SortOrder sort) {
+    return cursors.encode(
         query + "|" + sort,
         sort.keys().stream()
             .map(k -> String.valueOf(fields.get(k.field()).value().apply(last)))
             .toList());
+  }
+
+  /** Text keys (codes, names) of at most {@code maxLength} characters. */
+  public static Function<String, Object> text(int maxLength) {
+    return s -> {
+      if (s.length() > maxLength) {
+        throw new IllegalArgumentException("key value too long");
+      }
+      return s;
+    };
+  }
+
+  /** An integer key within {@code [min, max]} (e.g. a year the table's check constraint allows). */
+  public static Function<String, Object> integer(int min, int max) {
+    return s -> {
+      int value = Integer.parseInt(s);
+      if (value < min || value > max) {
+        throw new IllegalArgumentException("key value out of range");
+      }
+      return value;
+    };
+  }
+
+  /**
+   * A decimal key that fits {@code numeric(integerDigits + scale, scale)}. Checked before the value
+   * reaches PostgreSQL, where a number like {@code 1E-4000000} holds a connection for seconds and
+   * {@code 1E-999999999} fails inside the driver.
+   */
+  public static Function<String, Object> decimal(int integerDigits, int scale) {
+    return s -> {
+      BigDecimal value = new BigDecimal(s);
+      if (value.scale() > scale || value.precision() - value.scale() > integerDigits) {
+        throw new IllegalArgumentException("key value out of range");
+      }
+      return value;
+    };
+  }
+
+  /** A row identity ({@code bigint generated always as identity}): a positive long. */
+  public static Function<String, Object> identity() {
+    return s -> {
+      long value = Long.parseLong(s);
+      if (value < 1) {
+        throw new IllegalArgumentException("key value out of range");
+      }
+      return value;
+    };
+  }
+
+  /** A date key in the years 1–9999 (ISO {@code yyyy-MM-dd}). */
+  public static Function<String, Object> date() {
+    return s -> {
+      LocalDate value = LocalDate.parse(s);
+      if (value.getYear() < 1 || value.getYear() > 9999) {
+        throw new IllegalArgumentException("key value out of range");
+      }
+      return value;
+    };
+  }
+
+  /** An instant key in the years 1–9999 (ISO offset date-time). */
+  public static Function<String, Object> timestamp() {
+    return s -> {
+      OffsetDateTime value = OffsetDateTime.parse(s);
+      if (value.getYear() < 1 || value.getYear() > 9999) {
+        throw new IllegalArgumentException("key value out of range");
+      }
+      return value;
+    };
   }
 
   private List<Keyset.Column> columns(SortOrder sort) {

@@ -50,10 +50,12 @@ public final class TabularResource<R, F extends TabularResource.Filter, D> {
   private final Columns<R, D> columns;
   private final CatalogCache cache;
   private final Supplier<String> stamp;
+  private final KeysetCursor cursors;
 
   /**
    * @param name names the CSV file and the cached totals
    * @param stamp the version stamp of the data (changes with every load)
+   * @param cursors signs and verifies the resource's cursors
    */
   public TabularResource(
       String name,
@@ -61,13 +63,15 @@ public final class TabularResource<R, F extends TabularResource.Filter, D> {
       KeyFields<R> keys,
       Columns<R, D> columns,
       CatalogCache cache,
-      Supplier<String> stamp) {
+      Supplier<String> stamp,
+      KeysetCursor cursors) {
     this.name = name;
     this.rows = rows;
     this.keys = keys;
     this.columns = columns;
     this.cache = cache;
     this.stamp = stamp;
+    this.cursors = cursors;
   }
 
   public String name() {
@@ -95,12 +99,12 @@ public final class TabularResource<R, F extends TabularResource.Filter, D> {
   }
 
   /**
-   * The rows after a cursor. The cursor's checksum catches accidents, not forgeries: a crafted
-   * value the database cannot compare (an out-of-range number or date) is still the client's error,
-   * so it is a 400 on {@code cursor}, never a 500.
+   * The rows after a cursor. The cursor is signed and its values range-checked, so a forged or
+   * edited one is a 400 before any query runs; should the database still refuse a value, that is
+   * the cursor's fault too: a 400 on {@code cursor}, never a 500.
    */
   public Page<R> after(String version, F filter, SortOrder order, String cursor, int size) {
-    List<Object> key = keys.decode(cursor, filter.canonical(), order);
+    List<Object> key = keys.decode(cursors, cursor, filter.canonical(), order);
     List<R> fetched;
     try {
       fetched = rows.after(filter, order, key, size + 1);
@@ -129,7 +133,8 @@ public final class TabularResource<R, F extends TabularResource.Filter, D> {
   private Page<R> complete(String version, F filter, SortOrder order, List<R> fetched, int size) {
     boolean more = fetched.size() > size;
     List<R> page = more ? fetched.subList(0, size) : fetched;
-    String next = more ? keys.encode(page.get(page.size() - 1), filter.canonical(), order) : null;
+    String next =
+        more ? keys.encode(cursors, page.get(page.size() - 1), filter.canonical(), order) : null;
     return new Page<>(List.copyOf(page), total(version, filter), next);
   }
 }

@@ -82,8 +82,7 @@ class RedisDownIntegrationTest {
 
   @Test
   void healthSaysWhatIsDownWhileTheDataStillAnswers() {
-    HttpResponse<String> readiness =
-        Http.get("http://localhost:" + port + "/actuator/health/readiness");
+    HttpResponse<String> readiness = Http.get("http://localhost:" + port + "/readyz");
     // Redis only holds the cache: the catalog stays ready (HTTP 200), reporting it DEGRADED
     assertThat(readiness.statusCode()).isEqualTo(200);
     assertThat(JsonPath.<String>read(readiness.body(), "$.status")).isEqualTo("DEGRADED");

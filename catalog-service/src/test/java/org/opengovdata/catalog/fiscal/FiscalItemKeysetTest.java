@@ -14,6 +14,9 @@ import org.opengovdata.common.problem.ApiException;
 /** The line items' sort keys and cursors. */
 class FiscalItemKeysetTest {
 
+  private static final KeysetCursor CURSORS =
+      KeysetCursor.signedWith("a-test-secret-that-is-long-enough-0123456789", "catalog-lists");
+
   private static final FiscalItem ITEM =
       new FiscalItem(
           7,
@@ -42,8 +45,8 @@ class FiscalItemKeysetTest {
   @Test
   void aCursorCarriesTypedKeyValues() {
     SortOrder sort = FiscalItemColumns.SORT.sort("-amount,modified");
-    String cursor = FiscalItemColumns.SORT.encode(ITEM, "filter", sort);
-    List<Object> key = FiscalItemColumns.SORT.decode(cursor, "filter", sort);
+    String cursor = FiscalItemColumns.SORT.encode(CURSORS, ITEM, "filter", sort);
+    List<Object> key = FiscalItemColumns.SORT.decode(CURSORS, cursor, "filter", sort);
     assertThat(key.get(0)).isEqualTo(new BigDecimal("38211.57"));
     assertThat(key.get(1)).isEqualTo(OffsetDateTime.parse("2026-03-15T02:30:00Z"));
     assertThat(key.get(2)).isEqualTo(2024);
@@ -53,16 +56,42 @@ class FiscalItemKeysetTest {
   @Test
   void aCursorForAnotherSortOrWithUnparsableValuesIs400() {
     String cursor =
-        FiscalItemColumns.SORT.encode(ITEM, "filter", FiscalItemColumns.SORT.sort(null));
+        FiscalItemColumns.SORT.encode(CURSORS, ITEM, "filter", FiscalItemColumns.SORT.sort(null));
     assertThatThrownBy(
             () ->
                 FiscalItemColumns.SORT.decode(
-                    cursor, "filter", FiscalItemColumns.SORT.sort("-year")))
+                    CURSORS, cursor, "filter", FiscalItemColumns.SORT.sort("-year")))
         .isInstanceOf(ApiException.class);
     SortOrder sort = FiscalItemColumns.SORT.sort(null);
-    String forged = KeysetCursor.encode("filter|" + sort, List.of("20x4", "1", "2", "3", "4", "5"));
-    assertThatThrownBy(() -> FiscalItemColumns.SORT.decode(forged, "filter", sort))
+    String forged = CURSORS.encode("filter|" + sort, List.of("20x4", "1", "2", "3", "4", "5"));
+    assertThatThrownBy(() -> FiscalItemColumns.SORT.decode(CURSORS, forged, "filter", sort))
         .isInstanceOf(ApiException.class)
-        .hasMessageContaining("malformed cursor");
+        .hasMessageContaining("malformed or altered cursor");
+  }
+
+  /**
+   * Issue #8 item 1: even a correctly signed cursor (a leaked secret) cannot carry values outside
+   * the columns' range — {@code 1E-4000000} held a pooled connection for seconds inside the
+   * PostgreSQL driver, {@code 1E-999999999} was a 500.
+   */
+  @Test
+  void item1DecodedCursorValuesAreRangeChecked() {
+    SortOrder sort = FiscalItemColumns.SORT.sort("-amount");
+    for (List<String> values :
+        List.of(
+            List.of("1E-4000000", "2024", "150602", "GENERAL_PUBLIC", "FINAL", "EXPENDITURE", "1"),
+            List.of(
+                "1E-999999999", "2024", "150602", "GENERAL_PUBLIC", "FINAL", "EXPENDITURE", "1"),
+            List.of(
+                "1E+999999999", "2024", "150602", "GENERAL_PUBLIC", "FINAL", "EXPENDITURE", "1"),
+            List.of("1.5", "99999", "150602", "GENERAL_PUBLIC", "FINAL", "EXPENDITURE", "1"),
+            List.of(
+                "1.5", "2024", "1".repeat(500), "GENERAL_PUBLIC", "FINAL", "EXPENDITURE", "1"))) {
+      String signed = CURSORS.encode("filter|" + sort, values);
+      assertThatThrownBy(() -> FiscalItemColumns.SORT.decode(CURSORS, signed, "filter", sort))
+          .as(values.get(0))
+          .isInstanceOf(ApiException.class)
+          .hasMessageContaining("cursor");
+    }
   }
 }

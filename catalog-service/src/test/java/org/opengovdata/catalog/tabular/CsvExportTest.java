@@ -33,4 +33,23 @@ class CsvExportTest {
         .isEqualTo(
             "\uFEFFname,amount\r\n教育支出,1000\r\n\"股利,股息 \"\"收入\"\"\",12.50\r\n\"\",-0.10\r\n");
   }
+
+  /** Issue #8 item 15: free text that a spreadsheet would run as a formula is neutralised. */
+  @Test
+  void item15FormulaCellsAreNeutralisedInCatalogExports() throws Exception {
+    List<Column<Row, Object>> columns =
+        List.of(
+            Column.of("name", "名称", "Name", DataType.STRING, Row::name, (d, v) -> {}),
+            Column.of("amount", "金额", "Amount", DataType.DECIMAL, Row::amount, (d, v) -> {}));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    CsvExport.write(
+        out,
+        columns,
+        sink -> {
+          sink.accept(new Row("=1+1", new BigDecimal("-3.50")));
+          sink.accept(new Row("@SUM(A1)", new BigDecimal("2")));
+        });
+    assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8))
+        .isEqualTo("\uFEFFname,amount\r\n'=1+1,-3.50\r\n'@SUM(A1),2\r\n");
+  }
 }

@@ -19,12 +19,16 @@ public enum ProblemType {
   GONE("gone", "Gone", HttpStatus.GONE),
   PRECONDITION_FAILED("precondition-failed", "Precondition failed", HttpStatus.PRECONDITION_FAILED),
   PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.CONTENT_TOO_LARGE),
+  URI_TOO_LONG("uri-too-long", "URI too long", HttpStatus.URI_TOO_LONG),
+  HEADERS_TOO_LARGE(
+      "headers-too-large", "Request headers too large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE),
   UNSUPPORTED_MEDIA_TYPE(
       "unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
   UNPROCESSABLE("unprocessable-content", "Unprocessable content", HttpStatus.UNPROCESSABLE_CONTENT),
   RATE_LIMITED("rate-limited", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
   SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE),
   GATEWAY_TIMEOUT("gateway-timeout", "Upstream timed out", HttpStatus.GATEWAY_TIMEOUT),
+  NOT_IMPLEMENTED("not-implemented", "Not implemented", HttpStatus.NOT_IMPLEMENTED),
   INTERNAL("internal", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
   /** Stored content failed verification against its recorded digest: never served. */
   INTEGRITY_FAILURE(

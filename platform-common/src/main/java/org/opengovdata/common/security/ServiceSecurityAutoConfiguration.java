@@ -110,18 +110,37 @@ public class ServiceSecurityAutoConfiguration {
 
   /** Rejects tokens that live longer than the gateway ever mints, or that lack a lifetime. */
   private static OAuth2TokenValidator<Jwt> shortLived(Duration skew) {
-    return jwt -> {
-      Instant issued = jwt.getIssuedAt();
-      Instant expires = jwt.getExpiresAt();
-      if (issued == null
-          || expires == null
-          || Duration.between(issued, expires).compareTo(IdentityToken.MAX_LIFETIME.plus(skew))
-              > 0) {
-        return OAuth2TokenValidatorResult.failure(
-            new OAuth2Error("invalid_token", "identity tokens must live at most 60 s", null));
-      }
-      return OAuth2TokenValidatorResult.success();
-    };
+    return jwt ->
+        lifetimeProblem(jwt.getIssuedAt(), jwt.getExpiresAt(), Instant.now(), skew)
+            .map(
+                problem ->
+                    OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error("invalid_token", problem, null)))
+            .orElseGet(OAuth2TokenValidatorResult::success);
+  }
+
+  /**
+   * What is wrong with a token's lifetime, if anything: the gateway mints tokens with {@code iat}
+   * and {@code exp} at most {@link IdentityToken#MAX_LIFETIME} apart, so a token without them, one
+   * issued in the future, or one that expires further out than a fresh token would is not the
+   * gateway's (a leaked secret must not yield tokens that live for years).
+   */
+  static java.util.Optional<String> lifetimeProblem(
+      Instant issued, Instant expires, Instant now, Duration skew) {
+    if (issued == null || expires == null) {
+      return java.util.Optional.of("identity tokens must carry iat and exp");
+    }
+    if (issued.isAfter(now.plus(skew))) {
+      return java.util.Optional.of("identity token issued in the future");
+    }
+    if (expires.isBefore(issued)
+        || Duration.between(issued, expires).compareTo(IdentityToken.MAX_LIFETIME) > 0) {
+      return java.util.Optional.of("identity tokens must live at most 60 s");
+    }
+    if (expires.isAfter(now.plus(IdentityToken.MAX_LIFETIME).plus(skew))) {
+      return java.util.Optional.of("identity token expires too far in the future");
+    }
+    return java.util.Optional.empty();
   }
 
   private static JwtAuthenticationConverter rolesConverter() {

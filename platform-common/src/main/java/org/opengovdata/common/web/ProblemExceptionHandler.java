@@ -30,6 +30,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * The one error handler of a service: every exception becomes {@code application/problem+json} with
@@ -58,7 +59,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                   return new FieldError(
                       name,
                       "parameter '%s' %s (got '%s')"
-                          .formatted(name, v.getMessage(), v.getInvalidValue()));
+                          .formatted(name, v.getMessage(), Problems.echo(v.getInvalidValue())));
                 })
             .toList();
     return badInput(ex, errors, request);
@@ -102,7 +103,8 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
     String expected =
         ex.getRequiredType() == null ? "a valid value" : describeType(ex.getRequiredType());
-    String detail = "'%s' is not %s for parameter '%s'".formatted(ex.getValue(), expected, name);
+    String detail =
+        "'%s' is not %s for parameter '%s'".formatted(Problems.echo(ex.getValue()), expected, name);
     return badInput(ex, List.of(new FieldError(name, detail)), request);
   }
 
@@ -162,10 +164,14 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    String duplicate = duplicateProperty(ex);
     ProblemDetail body =
         Problems.of(
             ProblemType.INVALID_BODY,
-            "The request body could not be read: it is missing or not well-formed.");
+            duplicate == null
+                ? "The request body could not be read: it is missing or not well-formed."
+                : "The request body has the property '%s' more than once; send each once."
+                    .formatted(Problems.echo(duplicate)));
     return handleExceptionInternal(ex, body, headers, ProblemType.INVALID_BODY.status(), request);
   }
 
@@ -189,6 +195,23 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         ex, body, new HttpHeaders(), ProblemType.INVALID_PARAMETER.status(), request);
   }
 
+  /**
+   * The name Jackson's strict duplicate detection reports ({@code Duplicate Object property "x"}).
+   */
+  private static String duplicateProperty(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      String message = t.getMessage();
+      if (t instanceof StreamReadException
+          && message != null
+          && message.startsWith("Duplicate Object property \"")) {
+        int start = message.indexOf('"') + 1;
+        int end = message.indexOf('"', start);
+        return end > start ? message.substring(start, end) : "?";
+      }
+    }
+    return null;
+  }
+
   private static String summary(List<FieldError> errors) {
     if (errors.isEmpty()) {
       return "The request is invalid.";
@@ -204,7 +227,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
   private static String message(ParameterValidationResult result, MessageSourceResolvable error) {
     Object value = result.getArgument();
     return "parameter '%s' %s (got '%s')"
-        .formatted(parameterName(result), error.getDefaultMessage(), value);
+        .formatted(parameterName(result), error.getDefaultMessage(), Problems.echo(value));
   }
 
   private static String lastNode(String path) {
@@ -219,7 +242,17 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     if (type.isEnum()) {
       return "one of " + java.util.Arrays.toString(type.getEnumConstants());
     }
-    return "a valid " + type.getSimpleName();
+    if (type == Boolean.class) {
+      return "true or false";
+    }
+    if (type == java.time.LocalDate.class) {
+      return "a date (yyyy-MM-dd)";
+    }
+    if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+      return "an ISO 8601 date-time";
+    }
+    // never a class name in a detail: it tells a client nothing and an attacker the stack
+    return "a valid value";
   }
 
   private static String describe(WebRequest request) {

@@ -3,12 +3,9 @@ package org.opengovdata.common.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.opengovdata.common.problem.ProblemType;
 import org.opengovdata.common.problem.Problems;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -63,18 +60,6 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
   private void write(
       HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
       throws IOException {
-    Problems.complete(problem, request.getRequestURI(), RequestIdFilter.idOf(request));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", problem.getType());
-    body.put("title", problem.getTitle());
-    body.put("status", problem.getStatus());
-    body.put("detail", problem.getDetail());
-    body.put("instance", problem.getInstance());
-    if (problem.getProperties() != null) {
-      body.putAll(problem.getProperties());
-    }
-    response.setStatus(problem.getStatus());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), body);
+    ProblemResponses.write(json, request, response, problem);
   }
 }

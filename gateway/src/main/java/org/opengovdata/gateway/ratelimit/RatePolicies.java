@@ -1,12 +1,13 @@
 package org.opengovdata.gateway.ratelimit;
 
 import org.opengovdata.common.security.Role;
-import org.opengovdata.gateway.keys.ApiKey;
+import org.opengovdata.gateway.caller.ApiKey;
+import org.opengovdata.gateway.caller.RouteGroup;
 import org.springframework.stereotype.Component;
 
 /** Picks the limit that applies to a caller in a route group. */
 @Component
-class RatePolicies {
+public class RatePolicies {
 
   private static final int FALLBACK_LIMIT = 60;
 
@@ -16,12 +17,12 @@ class RatePolicies {
     this.properties = properties;
   }
 
-  RatePolicy forAnonymous(String clientIp, RouteGroup group) {
+  public RatePolicy forAnonymous(String clientIp, RouteGroup group) {
     int limit = properties.anonymous().getOrDefault(group, FALLBACK_LIMIT);
     return new RatePolicy("ip:" + clientIp, group, limit, properties.window(group));
   }
 
-  RatePolicy forKey(ApiKey key, RouteGroup group) {
+  public RatePolicy forKey(ApiKey key, RouteGroup group) {
     Integer own = key.limits().get(group);
     int limit = own != null ? own : mostGenerousRoleLimit(key, group);
     return new RatePolicy("key:" + key.id(), group, limit, properties.window(group));

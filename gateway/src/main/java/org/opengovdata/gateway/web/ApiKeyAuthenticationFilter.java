@@ -1,14 +1,14 @@
-package org.opengovdata.gateway.identity;
+package org.opengovdata.gateway.web;
 
 import java.time.Clock;
 import java.util.List;
 import org.opengovdata.common.security.IdentityToken;
 import org.opengovdata.common.security.IdentityTokenProperties;
-import org.opengovdata.gateway.keys.ApiKey;
+import org.opengovdata.gateway.caller.ApiKey;
+import org.opengovdata.gateway.caller.CallerStatus;
 import org.opengovdata.gateway.keys.ApiKeys;
 import org.opengovdata.gateway.keys.ApiKeys.Lookup;
 import org.opengovdata.gateway.keys.GatewaySecurityProperties;
-import org.opengovdata.gateway.web.FilterOrder;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;

@@ -1,12 +1,16 @@
-package org.opengovdata.gateway.ratelimit;
+package org.opengovdata.gateway.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import org.opengovdata.common.problem.ProblemType;
 import org.opengovdata.common.problem.Problems;
-import org.opengovdata.gateway.identity.CallerStatus;
-import org.opengovdata.gateway.web.FilterOrder;
-import org.opengovdata.gateway.web.ProblemResponses;
+import org.opengovdata.gateway.caller.CallerStatus;
+import org.opengovdata.gateway.caller.RouteGroup;
+import org.opengovdata.gateway.ratelimit.ClientAddress;
+import org.opengovdata.gateway.ratelimit.RateLimitProperties;
+import org.opengovdata.gateway.ratelimit.RateLimiter;
+import org.opengovdata.gateway.ratelimit.RatePolicies;
+import org.opengovdata.gateway.ratelimit.RatePolicy;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;

@@ -13,6 +13,7 @@ import org.opengovdata.gateway.api.model.KeyRequestDto;
 import org.opengovdata.gateway.api.model.PageLinksDto;
 import org.opengovdata.gateway.api.model.PageMetaDto;
 import org.opengovdata.gateway.caller.Callers;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -42,6 +43,7 @@ class AdminKeysController implements AdminKeysApi {
         .map(
             issued ->
                 ResponseEntity.created(URI.create(PATH_CREATE_KEY + "/" + issued.record().id()))
+                    .cacheControl(CacheControl.noStore())
                     .body(KeyDtos.issued(issued)));
   }
 
@@ -64,7 +66,13 @@ class AdminKeysController implements AdminKeysApi {
   @Override
   public Mono<ResponseEntity<Void>> revokeKey(String keyId, ServerWebExchange exchange) {
     return Callers.requireRole(exchange, Role.ADMIN)
-        .then(keys.revoke(keyId))
+        .then(
+            ApiKeys.BOOTSTRAP_ADMIN_ID.equals(keyId)
+                ? Mono.error(
+                    ApiException.conflict(
+                        "The bootstrap admin key comes from ADMIN_API_KEY and cannot be revoked"
+                            + " here: change or unset ADMIN_API_KEY and restart the gateway."))
+                : keys.revoke(keyId))
         .flatMap(
             revoked ->
                 revoked

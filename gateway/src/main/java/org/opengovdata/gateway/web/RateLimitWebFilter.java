@@ -56,12 +56,15 @@ class RateLimitWebFilter implements WebFilter {
       return chain.filter(exchange);
     }
     RouteGroup group = RouteGroup.of(request);
+    String client = ClientAddress.of(request, trustedProxies);
+    // signups are counted per client IP whatever key is sent: a key must not buy fresh windows
     RatePolicy policy =
-        CallerStatus.of(exchange)
-            .authenticatedKey()
-            .map(key -> policies.forKey(key, group))
-            .orElseGet(
-                () -> policies.forAnonymous(ClientAddress.of(request, trustedProxies), group));
+        group == RouteGroup.SIGNUP
+            ? policies.forAnonymous(client, group)
+            : CallerStatus.of(exchange)
+                .authenticatedKey()
+                .map(key -> policies.forKey(key, group))
+                .orElseGet(() -> policies.forAnonymous(client, group));
     return limiter
         .consume(policy)
         .flatMap(

@@ -379,7 +379,8 @@ class GatewaySecurityIntegrationTest {
     }
     HttpResponse<String> docs = Http.get(url("/docs/"));
     assertThat(docs.statusCode()).isEqualTo(200);
-    assertThat(docs.body()).contains("swagger-ui-bundle.js").contains("/openapi/catalog.yaml");
+    assertThat(docs.body()).contains("swagger-ui-bundle.js").contains("/docs/init.js");
+    assertThat(Http.get(url("/docs/init.js")).body()).contains("/openapi/catalog.yaml");
     assertThat(Http.get(url("/webjars/swagger-ui/swagger-ui-bundle.js")).statusCode())
         .isEqualTo(200);
     HttpResponse<String> missing = Http.get(url("/openapi/nope.yaml"));

@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opengovdata.common.testsupport.TestTokens;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +39,7 @@ final class StubService implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/", this::handle);
+    server.setExecutor(Executors.newCachedThreadPool()); // a slow answer must not hold up others
     server.start();
   }
 
@@ -78,9 +80,18 @@ final class StubService implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     calls.computeIfAbsent(exchange.getRequestMethod(), m -> new AtomicInteger()).incrementAndGet();
-    exchange.getRequestBody().readAllBytes();
+    long received = exchange.getRequestBody().readAllBytes().length;
+    String path = exchange.getRequestURI().getPath();
+    if (path.endsWith("/slow-headers")) {
+      pause(3000);
+    }
+    if (path.endsWith("/slow-body")) {
+      streamSlowly(exchange);
+      return;
+    }
     Map<String, Object> echo = new LinkedHashMap<>();
     echo.put("path", exchange.getRequestURI().getPath());
+    echo.put("bodyBytes", received);
     echo.put("query", exchange.getRequestURI().getRawQuery());
     echo.put("requestId", exchange.getRequestHeaders().getFirst("X-Request-Id"));
     echo.put("traceparent", exchange.getRequestHeaders().getFirst("traceparent"));
@@ -100,6 +111,26 @@ final class StubService implements AutoCloseable {
     exchange.sendResponseHeaders(answer, body.length);
     exchange.getResponseBody().write(body);
     exchange.close();
+  }
+
+  /** A CSV export that takes longer than the route's response time-out, in 5 parts. */
+  private static void streamSlowly(HttpExchange exchange) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "text/csv");
+    exchange.sendResponseHeaders(200, 0);
+    for (int i = 0; i < 5; i++) {
+      exchange.getResponseBody().write(("row," + i + "\n").getBytes(StandardCharsets.UTF_8));
+      exchange.getResponseBody().flush();
+      pause(500);
+    }
+    exchange.close();
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The claims of a valid identity token, as a real service would verify it; else null. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -24,8 +25,14 @@ class ApiDocsRoutes {
             "/docs/",
             request ->
                 ServerResponse.ok()
-                    .contentType(org.springframework.http.MediaType.TEXT_HTML)
+                    .contentType(MediaType.TEXT_HTML)
                     .bodyValue(new ClassPathResource("docs/index.html")))
+        .GET(
+            "/docs/init.js",
+            request ->
+                ServerResponse.ok()
+                    .contentType(MediaType.parseMediaType("text/javascript"))
+                    .bodyValue(new ClassPathResource("docs/init.js")))
         .build()
         .and(RouterFunctions.resources("/openapi/**", new ClassPathResource("openapi/")));
   }

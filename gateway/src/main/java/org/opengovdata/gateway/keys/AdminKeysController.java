@@ -1,6 +1,8 @@
 package org.opengovdata.gateway.keys;
 
 import java.net.URI;
+import org.opengovdata.common.paging.PageLinks;
+import org.opengovdata.common.paging.PageRequest;
 import org.opengovdata.common.problem.ApiException;
 import org.opengovdata.common.security.Role;
 import org.opengovdata.gateway.api.AdminKeysApi;
@@ -10,7 +12,8 @@ import org.opengovdata.gateway.api.model.KeyRecordDto;
 import org.opengovdata.gateway.api.model.KeyRequestDto;
 import org.opengovdata.gateway.api.model.PageLinksDto;
 import org.opengovdata.gateway.api.model.PageMetaDto;
-import org.opengovdata.gateway.identity.Callers;
+import org.opengovdata.gateway.caller.Callers;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -40,6 +43,7 @@ class AdminKeysController implements AdminKeysApi {
         .map(
             issued ->
                 ResponseEntity.created(URI.create(PATH_CREATE_KEY + "/" + issued.record().id()))
+                    .cacheControl(CacheControl.noStore())
                     .body(KeyDtos.issued(issued)));
   }
 
@@ -48,7 +52,7 @@ class AdminKeysController implements AdminKeysApi {
       Integer page, Integer size, Boolean includeRevoked, ServerWebExchange exchange) {
     return Callers.requireRole(exchange, Role.ADMIN)
         .then(keys.list(page, size, includeRevoked))
-        .map(result -> ResponseEntity.ok(page(result, page, size, includeRevoked)));
+        .map(result -> ResponseEntity.ok(page(result, new PageRequest(page, size), exchange)));
   }
 
   @Override
@@ -62,7 +66,13 @@ class AdminKeysController implements AdminKeysApi {
   @Override
   public Mono<ResponseEntity<Void>> revokeKey(String keyId, ServerWebExchange exchange) {
     return Callers.requireRole(exchange, Role.ADMIN)
-        .then(keys.revoke(keyId))
+        .then(
+            ApiKeys.BOOTSTRAP_ADMIN_ID.equals(keyId)
+                ? Mono.error(
+                    ApiException.conflict(
+                        "The bootstrap admin key comes from ADMIN_API_KEY and cannot be revoked"
+                            + " here: change or unset ADMIN_API_KEY and restart the gateway."))
+                : keys.revoke(keyId))
         .flatMap(
             revoked ->
                 revoked
@@ -74,20 +84,19 @@ class AdminKeysController implements AdminKeysApi {
     return ApiException.notFound("No API key with id " + keyId + ".");
   }
 
+  /** The platform's page links (the client's query kept as sent), as the services build them. */
   private static KeyPageDto page(
-      ApiKeyStore.Page result, int page, int size, boolean includeRevoked) {
-    int totalPages = (int) ((result.total() + size - 1) / size);
-    String base = PATH_LIST_KEYS + "?size=" + size + "&includeRevoked=" + includeRevoked + "&page=";
-    PageLinksDto links = new PageLinksDto().self(URI.create(base + page).toString());
-    if (page + 1 < totalPages) {
-      links.next(base + (page + 1));
-    }
-    if (page > 0) {
-      links.prev(base + (page - 1));
-    }
+      ApiKeyStore.Page result, PageRequest page, ServerWebExchange exchange) {
+    URI uri = exchange.getRequest().getURI();
+    PageLinks links = PageLinks.forPage(uri.getRawPath(), uri.getRawQuery(), page, result.total());
     return new KeyPageDto()
         .data(result.keys().stream().map(KeyDtos::record).toList())
-        .meta(new PageMetaDto().total(result.total()).totalPages(totalPages).page(page).size(size))
-        .links(links);
+        .meta(
+            new PageMetaDto()
+                .total(result.total())
+                .totalPages((int) page.totalPages(result.total()))
+                .page(page.page())
+                .size(page.size()))
+        .links(new PageLinksDto().self(links.self()).next(links.next()).prev(links.prev()));
   }
 }

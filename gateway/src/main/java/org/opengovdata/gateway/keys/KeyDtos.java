@@ -13,7 +13,8 @@ import org.opengovdata.gateway.api.model.IssuedKeyDto;
 import org.opengovdata.gateway.api.model.KeyRecordDto;
 import org.opengovdata.gateway.api.model.LimitsDto;
 import org.opengovdata.gateway.api.model.RoleDto;
-import org.opengovdata.gateway.ratelimit.RouteGroup;
+import org.opengovdata.gateway.caller.ApiKey;
+import org.opengovdata.gateway.caller.RouteGroup;
 
 /** Maps key records to and from the generated API models. */
 final class KeyDtos {

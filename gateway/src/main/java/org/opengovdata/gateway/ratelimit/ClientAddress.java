@@ -9,11 +9,11 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * connection comes from a configured trusted proxy (a load balancer); otherwise anyone could claim
  * a fresh address per request.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
   private ClientAddress() {}
 
-  static String of(ServerHttpRequest request, Set<String> trustedProxies) {
+  public static String of(ServerHttpRequest request, Set<String> trustedProxies) {
     InetSocketAddress remote = request.getRemoteAddress();
     String peer =
         remote == null || remote.getAddress() == null

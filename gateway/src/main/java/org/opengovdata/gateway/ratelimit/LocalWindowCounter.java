@@ -23,5 +23,10 @@ class LocalWindowCounter {
         .incrementAndGet();
   }
 
+  /** Windows held in memory (ended ones are dropped every 1024 calls). */
+  int windows() {
+    return windows.size();
+  }
+
   private record Window(AtomicLong count, long endsAtMillis) {}
 }

@@ -22,7 +22,7 @@ import reactor.core.scheduler.Schedulers;
  * answers again. Each fallback is counted in the metric {@code gateway.ratelimit.fallback}.
  */
 @Component
-class RateLimiter {
+public class RateLimiter {
 
   private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
@@ -60,17 +60,17 @@ class RateLimiter {
   }
 
   /** The outcome for one request under a policy. */
-  record Decision(RatePolicy policy, long count, long secondsToReset) {
-    boolean allowed() {
+  public record Decision(RatePolicy policy, long count, long secondsToReset) {
+    public boolean allowed() {
       return count <= policy.limit();
     }
 
-    long remaining() {
+    public long remaining() {
       return Math.max(0, policy.limit() - count);
     }
   }
 
-  Mono<Decision> consume(RatePolicy policy) {
+  public Mono<Decision> consume(RatePolicy policy) {
     long now = clock.millis();
     String key = policy.counterKey(now);
     // the window's key outlives the window a little, so a late request never resets it

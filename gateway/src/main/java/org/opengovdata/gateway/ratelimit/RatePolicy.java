@@ -1,6 +1,7 @@
 package org.opengovdata.gateway.ratelimit;
 
 import java.time.Duration;
+import org.opengovdata.gateway.caller.RouteGroup;
 
 /** A limit as applied to one request: who is counted, in which group, how many per window. */
 public record RatePolicy(String subject, RouteGroup group, int limit, Duration window) {

@@ -1,7 +1,7 @@
 package org.opengovdata.gateway.ratelimit;
 
 import java.time.Duration;
-import org.opengovdata.common.redis.RedisHealthIndicator;
+import org.opengovdata.common.redis.RedisHealthRule;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
@@ -10,8 +10,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Health of the gateway's Redis: {@code DEGRADED} (HTTP 200) when it cannot be reached, because the
- * gateway keeps working without it — rate limits counted locally, keys from the local cache.
+ * Health of the gateway's Redis by the platform's one rule ({@link RedisHealthRule}): {@code
+ * DEGRADED} (HTTP 200) when it cannot be reached, because the gateway keeps working without it —
+ * rate limits counted locally, keys from the local cache. Only the client differs from the
+ * services' indicator: a reactive Lettuce {@code PING}, bounded, off the event loop.
  */
 @Component("redisHealthIndicator")
 class RedisHealth implements ReactiveHealthIndicator {
@@ -29,12 +31,7 @@ class RedisHealth implements ReactiveHealthIndicator {
     return Mono.defer(() -> connections.getReactiveConnection().ping())
         .subscribeOn(Schedulers.boundedElastic())
         .timeout(TIMEOUT)
-        .map(pong -> Health.up().build())
-        .onErrorResume(
-            error ->
-                Mono.just(
-                    Health.status(RedisHealthIndicator.DEGRADED)
-                        .withDetail("error", error.getClass().getSimpleName())
-                        .build()));
+        .map(RedisHealthRule::fromPing)
+        .onErrorResume(error -> Mono.just(RedisHealthRule.unreachable(error)));
   }
 }

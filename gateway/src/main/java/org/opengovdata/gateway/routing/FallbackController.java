@@ -54,7 +54,7 @@ class FallbackController {
           Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage()),
           new HttpHeaders());
     }
-    if (cause instanceof TimeoutException) {
+    if (isTimeout(cause)) {
       problem =
           Problems.of(
               ProblemType.GATEWAY_TIMEOUT,
@@ -72,6 +72,22 @@ class FallbackController {
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter(breaker).toSeconds()));
     return responses.write(exchange, problem, headers);
+  }
+
+  /**
+   * No response headers within the route's {@code response-timeout} (the gateway's own {@code
+   * ResponseStatusException} 504 wrapping its time-out), or any time-out further down.
+   */
+  private static boolean isTimeout(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof TimeoutException
+          || t instanceof org.springframework.cloud.gateway.support.TimeoutException
+          || (t instanceof ResponseStatusException status
+              && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** While the circuit is open, its configured open wait; else a second. */

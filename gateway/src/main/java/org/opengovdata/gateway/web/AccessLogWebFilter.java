@@ -1,6 +1,6 @@
 package org.opengovdata.gateway.web;
 
-import org.opengovdata.gateway.identity.CallerStatus;
+import org.opengovdata.gateway.caller.CallerStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;

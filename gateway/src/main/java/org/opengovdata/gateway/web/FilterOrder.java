@@ -8,6 +8,7 @@ public final class FilterOrder {
   public static final int REQUEST_ID = Ordered.HIGHEST_PRECEDENCE;
   public static final int ACCESS_LOG = REQUEST_ID + 1;
   public static final int TRACE_CONTEXT = REQUEST_ID + 2;
+  public static final int SECURITY_HEADERS = REQUEST_ID + 3;
   public static final int CORS = REQUEST_ID + 10;
   public static final int BODY_LIMIT = REQUEST_ID + 20;
   public static final int AUTHENTICATION = REQUEST_ID + 30;

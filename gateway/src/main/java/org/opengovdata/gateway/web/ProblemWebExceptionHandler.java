@@ -1,5 +1,7 @@
 package org.opengovdata.gateway.web;
 
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.opengovdata.common.problem.ApiException;
@@ -63,6 +65,29 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
     if (error instanceof PayloadTooLargeException tooLarge) {
       return Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
     }
+    if (error instanceof ConstraintViolationException violations) {
+      // the generated API interfaces are @Validated: path and query constraints land here
+      List<FieldError> errors =
+          violations.getConstraintViolations().stream()
+              .map(
+                  v -> {
+                    String parameter = lastNode(v.getPropertyPath());
+                    return new FieldError(
+                        parameter,
+                        "parameter '%s' %s (got '%s')"
+                            .formatted(parameter, v.getMessage(), bounded(v.getInvalidValue())));
+                  })
+              .sorted(java.util.Comparator.comparing(FieldError::parameter))
+              .toList();
+      return withErrors(ProblemType.INVALID_PARAMETER, errors);
+    }
+    if (error instanceof IllegalArgumentException badHeader
+        && error.getClass().getName().startsWith("org.springframework.")) {
+      // e.g. an unparsable or over-long Accept header met by Spring's content negotiation
+      return Problems.of(
+          ProblemType.INVALID_PARAMETER,
+          "A request header could not be parsed: " + bounded(badHeader.getMessage()));
+    }
     if (error instanceof WebExchangeBindException bind) {
       List<FieldError> errors =
           bind.getFieldErrors().stream()
@@ -84,7 +109,7 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
                                           .formatted(
                                               name(result.getMethodParameter()),
                                               e.getDefaultMessage(),
-                                              result.getArgument()))))
+                                              bounded(result.getArgument())))))
               .toList();
       return withErrors(ProblemType.INVALID_PARAMETER, errors);
     }
@@ -127,6 +152,22 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
                 : String.join("; ", errors.stream().map(FieldError::detail).toList()));
     problem.setProperty("errors", errors);
     return problem;
+  }
+
+  private static String lastNode(Path path) {
+    String name = "parameter";
+    for (Path.Node node : path) {
+      if (node.getName() != null) {
+        name = node.getName();
+      }
+    }
+    return name;
+  }
+
+  /** An echoed value, cut to 256 characters. */
+  static String bounded(Object value) {
+    String text = String.valueOf(value);
+    return text.length() <= 256 ? text : text.substring(0, 256) + "…";
   }
 
   private static String name(MethodParameter parameter) {

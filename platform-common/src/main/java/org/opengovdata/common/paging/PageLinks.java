@@ -13,9 +13,16 @@ public record PageLinks(String self, String next, String prev) {
 
   /** Links of a page-numbered answer. */
   public static PageLinks forPage(HttpServletRequest request, PageRequest page, long total) {
-    String path = request.getRequestURI();
-    List<String> kept = keptParameters(request.getQueryString());
-    String self = link(path, request.getQueryString());
+    return forPage(request.getRequestURI(), request.getQueryString(), page, total);
+  }
+
+  /**
+   * Links of a page-numbered answer, from the request's path and raw (still encoded) query string —
+   * for callers without a servlet request, such as the reactive gateway.
+   */
+  public static PageLinks forPage(String path, String rawQuery, PageRequest page, long total) {
+    List<String> kept = keptParameters(rawQuery);
+    String self = link(path, rawQuery);
     String next =
         page.offset() + page.size() < total
             ? link(path, withPage(kept, page.page() + 1, page.size()))
@@ -26,15 +33,19 @@ public record PageLinks(String self, String next, String prev) {
 
   /** Links of a cursor answer: forward only ({@code prev} is absent). */
   public static PageLinks forCursor(HttpServletRequest request, String nextCursor) {
-    String path = request.getRequestURI();
-    List<String> kept = keptParameters(request.getQueryString());
+    return forCursor(request.getRequestURI(), request.getQueryString(), nextCursor);
+  }
+
+  /** Links of a cursor answer, from the request's path and raw query string. */
+  public static PageLinks forCursor(String path, String rawQuery, String nextCursor) {
+    List<String> kept = keptParameters(rawQuery);
     String next = null;
     if (nextCursor != null) {
       List<String> parameters = new ArrayList<>(kept);
       parameters.add("cursor=" + nextCursor);
       next = link(path, String.join("&", parameters));
     }
-    return new PageLinks(link(path, request.getQueryString()), next, null);
+    return new PageLinks(link(path, rawQuery), next, null);
   }
 
   private static List<String> keptParameters(String query) {

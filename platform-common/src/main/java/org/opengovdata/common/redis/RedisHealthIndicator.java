@@ -6,14 +6,14 @@ import org.springframework.boot.health.contributor.Status;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * Readiness contribution for Redis. The services only use Redis for caches and events, which
- * degrade gracefully, so an unreachable Redis is {@code DEGRADED} — reported, and mapped to HTTP
- * 200 — rather than {@code DOWN}, which would take a working service out of rotation.
+ * Readiness contribution for Redis (Jedis). The services only use Redis for caches and events,
+ * which degrade gracefully, so {@link RedisHealthRule} applies: an unreachable Redis is {@code
+ * DEGRADED}, never {@code DOWN}.
  */
 public class RedisHealthIndicator implements HealthIndicator {
 
-  /** A dependency is failing but the service still does its job, more slowly. */
-  public static final Status DEGRADED = new Status("DEGRADED", "Redis is not reachable");
+  /** A dependency is failing but the service still does its job ({@link RedisHealthRule}). */
+  public static final Status DEGRADED = RedisHealthRule.DEGRADED;
 
   private final JedisPooled jedis;
 
@@ -24,11 +24,9 @@ public class RedisHealthIndicator implements HealthIndicator {
   @Override
   public Health health() {
     try {
-      return "PONG".equalsIgnoreCase(jedis.ping())
-          ? Health.up().build()
-          : Health.status(DEGRADED).build();
+      return RedisHealthRule.fromPing(jedis.ping());
     } catch (RuntimeException e) {
-      return Health.status(DEGRADED).withDetail("error", e.getClass().getSimpleName()).build();
+      return RedisHealthRule.unreachable(e);
     }
   }
 }

@@ -1,9 +1,8 @@
-package org.opengovdata.gateway.identity;
+package org.opengovdata.gateway.web;
 
 import org.opengovdata.common.problem.ProblemType;
 import org.opengovdata.common.problem.Problems;
-import org.opengovdata.gateway.web.FilterOrder;
-import org.opengovdata.gateway.web.ProblemResponses;
+import org.opengovdata.gateway.caller.CallerStatus;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;

@@ -1,9 +1,8 @@
-package org.opengovdata.gateway.identity;
+package org.opengovdata.gateway.caller;
 
 import org.opengovdata.common.problem.ApiException;
 import org.opengovdata.common.problem.ProblemType;
 import org.opengovdata.common.security.Role;
-import org.opengovdata.gateway.keys.ApiKey;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 

@@ -1,7 +1,6 @@
-package org.opengovdata.gateway.identity;
+package org.opengovdata.gateway.caller;
 
 import java.util.Optional;
-import org.opengovdata.gateway.keys.ApiKey;
 import org.springframework.web.server.ServerWebExchange;
 
 /** Who the gateway decided the caller is; kept on the exchange for the filters after it. */
@@ -33,7 +32,7 @@ public record CallerStatus(Kind kind, ApiKey key) {
     return kind == Kind.AUTHENTICATED ? Optional.of(key) : Optional.empty();
   }
 
-  void storeIn(ServerWebExchange exchange) {
+  public void storeIn(ServerWebExchange exchange) {
     exchange.getAttributes().put(ATTRIBUTE, this);
   }
 }

@@ -1,14 +1,17 @@
-package org.opengovdata.gateway.identity;
+package org.opengovdata.gateway.web;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.opengovdata.common.security.IdentityToken;
 import org.opengovdata.common.security.IdentityTokenProperties;
-import org.opengovdata.gateway.keys.ApiKey;
+import org.opengovdata.gateway.caller.ApiKey;
+import org.opengovdata.gateway.caller.CallerStatus;
 import org.opengovdata.gateway.keys.ApiKeys;
 import org.opengovdata.gateway.keys.ApiKeys.Lookup;
 import org.opengovdata.gateway.keys.GatewaySecurityProperties;
-import org.opengovdata.gateway.web.FilterOrder;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -89,7 +92,7 @@ class ApiKeyAuthenticationFilter implements WebFilter {
     if (request.getQueryParams().containsKey(KEY_PARAMETER)) {
       builder.uri(
           UriComponentsBuilder.fromUri(request.getURI())
-              .replaceQueryParam(KEY_PARAMETER)
+              .replaceQuery(withoutKey(request.getURI().getRawQuery()))
               .build(true)
               .toUri());
     }
@@ -97,6 +100,34 @@ class ApiKeyAuthenticationFilter implements WebFilter {
         .authenticatedKey()
         .ifPresent(key -> builder.header(HttpHeaders.AUTHORIZATION, "Bearer " + mint(key)));
     return builder.build();
+  }
+
+  /**
+   * The raw query without any parameter that decodes to {@code api_key} — however its name is
+   * encoded ({@code api%5Fkey}, {@code %61pi_key}): the same decoding that found the key removes
+   * it, so a key never reaches a service, its links or its logs.
+   */
+  static String withoutKey(String rawQuery) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return rawQuery;
+    }
+    List<String> kept = new ArrayList<>();
+    for (String pair : rawQuery.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = equals < 0 ? pair : pair.substring(0, equals);
+      if (!KEY_PARAMETER.equals(decode(name))) {
+        kept.add(pair);
+      }
+    }
+    return kept.isEmpty() ? null : String.join("&", kept);
+  }
+
+  private static String decode(String name) {
+    try {
+      return URLDecoder.decode(name, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return name;
+    }
   }
 
   private String mint(ApiKey key) {

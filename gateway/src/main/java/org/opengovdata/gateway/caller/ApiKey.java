@@ -1,10 +1,9 @@
-package org.opengovdata.gateway.keys;
+package org.opengovdata.gateway.caller;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.opengovdata.common.security.Role;
-import org.opengovdata.gateway.ratelimit.RouteGroup;
 
 /**
  * An API key's record. The key itself is never stored: only its SHA-256 hash, which is enough

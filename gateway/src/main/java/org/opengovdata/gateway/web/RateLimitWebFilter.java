@@ -1,12 +1,16 @@
-package org.opengovdata.gateway.ratelimit;
+package org.opengovdata.gateway.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import org.opengovdata.common.problem.ProblemType;
 import org.opengovdata.common.problem.Problems;
-import org.opengovdata.gateway.identity.CallerStatus;
-import org.opengovdata.gateway.web.FilterOrder;
-import org.opengovdata.gateway.web.ProblemResponses;
+import org.opengovdata.gateway.caller.CallerStatus;
+import org.opengovdata.gateway.caller.RouteGroup;
+import org.opengovdata.gateway.ratelimit.ClientAddress;
+import org.opengovdata.gateway.ratelimit.RateLimitProperties;
+import org.opengovdata.gateway.ratelimit.RateLimiter;
+import org.opengovdata.gateway.ratelimit.RatePolicies;
+import org.opengovdata.gateway.ratelimit.RatePolicy;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -52,12 +56,15 @@ class RateLimitWebFilter implements WebFilter {
       return chain.filter(exchange);
     }
     RouteGroup group = RouteGroup.of(request);
+    String client = ClientAddress.of(request, trustedProxies);
+    // signups are counted per client IP whatever key is sent: a key must not buy fresh windows
     RatePolicy policy =
-        CallerStatus.of(exchange)
-            .authenticatedKey()
-            .map(key -> policies.forKey(key, group))
-            .orElseGet(
-                () -> policies.forAnonymous(ClientAddress.of(request, trustedProxies), group));
+        group == RouteGroup.SIGNUP
+            ? policies.forAnonymous(client, group)
+            : CallerStatus.of(exchange)
+                .authenticatedKey()
+                .map(key -> policies.forKey(key, group))
+                .orElseGet(() -> policies.forAnonymous(client, group));
     return limiter
         .consume(policy)
         .flatMap(

@@ -1,0 +1,19 @@
+package org.opengovdata.gateway.web;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long a client may take (issue: a 1-byte-per-second client held a connection for minutes).
+ *
+ * @param requestHeadTimeout a request's line and headers must be complete within this time of the
+ *     connection opening or of the previous response (also closes idle keep-alive connections)
+ * @param bodyReadTimeout longest pause while a request body is being received
+ * @param requestTimeout longest time to receive a whole request body (large archive uploads)
+ */
+@ConfigurationProperties("opendata.gateway.connections")
+public record ConnectionLimits(
+    @DefaultValue("10s") Duration requestHeadTimeout,
+    @DefaultValue("10s") Duration bodyReadTimeout,
+    @DefaultValue("10m") Duration requestTimeout) {}

@@ -3,7 +3,8 @@ package org.opengovdata.catalog.dataset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.opengovdata.catalog.outbox.OutboxEvents;
+import org.opengovdata.common.events.PlatformEvent;
+import org.opengovdata.common.outbox.OutboxEvents;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +39,7 @@ public class DatasetCatalog {
   @Transactional(propagation = Propagation.MANDATORY)
   public List<DatasetVersion> recordUpdate(Collection<String> datasetIds) {
     List<DatasetVersion> versions = datasets.bump(datasetIds);
-    versions.forEach(v -> outbox.record(OutboxEvents.DATASET_UPDATED, v.id(), v.version()));
+    versions.forEach(v -> outbox.record(PlatformEvent.DATASET_UPDATED, v.id(), v.version()));
     return versions;
   }
 

@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -31,7 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(20)
-@EnableConfigurationProperties(PolicyDemoProperties.class)
 class PolicyDemoLoader implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(PolicyDemoLoader.class);

@@ -1,12 +1,19 @@
 package org.opengovdata.catalog.policy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.opengovdata.catalog.api.PoliciesApi;
+import org.opengovdata.catalog.api.model.AttachmentDto;
 import org.opengovdata.catalog.api.model.DocumentTypeDto;
 import org.opengovdata.catalog.api.model.FormatDto;
 import org.opengovdata.catalog.api.model.PolicyDraftDto;
@@ -19,6 +26,8 @@ import org.opengovdata.catalog.api.model.RejectRequestDto;
 import org.opengovdata.catalog.api.model.RepealRequestDto;
 import org.opengovdata.catalog.api.model.TransitionRequestDto;
 import org.opengovdata.catalog.api.model.ValidityDto;
+import org.opengovdata.catalog.policy.attachment.AttachmentStore;
+import org.opengovdata.catalog.policy.attachment.StoredFile;
 import org.opengovdata.catalog.reference.ReferenceData;
 import org.opengovdata.catalog.tabular.Params;
 import org.opengovdata.catalog.tabular.TabularResource;
@@ -27,12 +36,18 @@ import org.opengovdata.catalog.web.Read;
 import org.opengovdata.catalog.web.TabularList;
 import org.opengovdata.common.problem.ApiException;
 import org.opengovdata.common.problem.ProblemType;
+import org.opengovdata.common.representation.ETags;
 import org.opengovdata.common.security.Caller;
 import org.opengovdata.common.security.Role;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 class PoliciesController implements PoliciesApi {
@@ -40,14 +55,17 @@ class PoliciesController implements PoliciesApi {
   private final TabularResource<PolicyRow, PolicyFilter, PolicySummaryDto> policies;
   private final PolicyWorkflow workflow;
   private final ReferenceData reference;
+  private final AttachmentStore attachments;
 
   PoliciesController(
       TabularResource<PolicyRow, PolicyFilter, PolicySummaryDto> policies,
       PolicyWorkflow workflow,
-      ReferenceData reference) {
+      ReferenceData reference,
+      AttachmentStore attachments) {
     this.policies = policies;
     this.workflow = workflow;
     this.reference = reference;
+    this.attachments = attachments;
   }
 
   @Override
@@ -172,6 +190,68 @@ class PoliciesController implements PoliciesApi {
     return ok(
         workflow.repeal(
             policyId, request.getDate(), request.getReason(), request.getReplacedBy(), caller()));
+  }
+
+  @Override
+  @PreAuthorize("hasRole('PUBLISHER')")
+  public ResponseEntity<AttachmentDto> attachToPolicy(UUID policyId, MultipartFile file) {
+    Caller caller = caller();
+    workflow.requireAttachable(policyId, caller);
+    String name = fileName(file.getOriginalFilename());
+    StoredFile stored;
+    try (InputStream content = file.getInputStream()) {
+      stored = attachments.store(content, name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Attachment attachment =
+        workflow.attach(
+            policyId,
+            new Attachment(
+                UUID.randomUUID(),
+                name,
+                stored.mediaType(),
+                stored.size(),
+                stored.sha256(),
+                stored.extractedText()),
+            caller);
+    AttachmentDto dto = PolicyDtos.attachment(policyId, attachment);
+    return ResponseEntity.created(URI.create(dto.getUrl())).body(dto);
+  }
+
+  @Override
+  public ResponseEntity<InputStreamResource> downloadAttachment(
+      UUID policyId, UUID attachmentId, String ifNoneMatch) {
+    Attachment a = workflow.attachment(policyId, attachmentId, Caller.current().orElse(null));
+    String etag = "\"" + a.sha256() + "\"";
+    if (ETags.matches(ifNoneMatch, etag)) {
+      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(a.mediaType()))
+        .contentLength(a.size())
+        .eTag(etag)
+        .header(
+            "Content-Digest",
+            "sha-256=:"
+                + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(a.sha256()))
+                + ":")
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(a.fileName(), StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .body(new InputStreamResource(attachments.open(a.sha256())));
+  }
+
+  /** The name without any path a browser may send; never empty. */
+  private static String fileName(String original) {
+    String name = original == null ? "" : original.replaceAll("^.*[/\\\\]", "").strip();
+    if (name.isEmpty()) {
+      return "attachment";
+    }
+    return name.length() > 255 ? name.substring(name.length() - 255) : name;
   }
 
   private ResponseEntity<PolicyDto> ok(Policy policy) {

@@ -263,6 +263,15 @@ public class PolicyWorkflow {
     return store.find(id).orElseThrow();
   }
 
+  /** Fails (404, 403, 409) unless {@code caller} may attach a file now: checked before storing. */
+  @Transactional(readOnly = true)
+  public void requireAttachable(UUID id, Caller caller) {
+    Policy current = store.find(id).orElseThrow(() -> notFound(id));
+    requireScope(caller, current.regionCode());
+    requireStatus(
+        current, "attach to", PolicyStatus.DRAFT, PolicyStatus.REJECTED, PolicyStatus.PUBLISHED);
+  }
+
   /** Attaches a file (already stored and extracted) to a document that is not under review. */
   @Transactional
   public Attachment attach(UUID id, Attachment attachment, Caller caller) {

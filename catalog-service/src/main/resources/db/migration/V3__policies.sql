@@ -1,6 +1,17 @@
 -- Policy documents (政策文件) and their publishing workflow. Validity (有效/失效/废止/已修订) is not
 -- stored: it is computed for a day from the dates below, so expiry dates pass by themselves.
 
+-- JSON Lines imports (migration of an existing site): who imported, when; drafts point at theirs.
+create table policy_import (
+    id          uuid primary key,
+    created_by  text not null,
+    created_at  timestamptz not null default now(),
+    lines       integer not null,
+    created     integer not null,
+    published_by text,
+    published_at timestamptz
+);
+
 create table policy (
     id                     uuid primary key,
     -- bumped by every change (workflow steps included); events and ETags carry it
@@ -32,6 +43,7 @@ create table policy (
     -- on a new policy: the one it amends (becomes AMENDED from this one's effective date)
     amends                 uuid references policy (id),
     body                   text not null default '',
+    import_id              uuid references policy_import (id),
     created_by             text not null,
     submitted_by           text,
     approved_by            text,
@@ -48,6 +60,9 @@ create index policy_modified on policy (modified);
 create index policy_published_date on policy (published_date, id);
 create index policy_region on policy (region_code);
 create index policy_effective on policy (effective_date);
+create index policy_import_drafts on policy (import_id) where import_id is not null;
+-- idempotent imports and the uniqueness check look documents up by issuer and number
+create index policy_issuer_number on policy (issuer, document_number_key);
 
 -- Every workflow step: who, when, and a comment (the reason for a rejection or a repeal).
 create table policy_transition (

@@ -19,6 +19,8 @@ import org.opengovdata.catalog.api.model.FormatDto;
 import org.opengovdata.catalog.api.model.PolicyDraftDto;
 import org.opengovdata.catalog.api.model.PolicyDto;
 import org.opengovdata.catalog.api.model.PolicyHistoryDto;
+import org.opengovdata.catalog.api.model.PolicyImportPublishedDto;
+import org.opengovdata.catalog.api.model.PolicyImportReportDto;
 import org.opengovdata.catalog.api.model.PolicyListDto;
 import org.opengovdata.catalog.api.model.PolicyStatusDto;
 import org.opengovdata.catalog.api.model.PolicySummaryDto;
@@ -26,6 +28,7 @@ import org.opengovdata.catalog.api.model.RejectRequestDto;
 import org.opengovdata.catalog.api.model.RepealRequestDto;
 import org.opengovdata.catalog.api.model.TransitionRequestDto;
 import org.opengovdata.catalog.api.model.ValidityDto;
+import org.opengovdata.catalog.load.BulkUpload;
 import org.opengovdata.catalog.policy.attachment.AttachmentStore;
 import org.opengovdata.catalog.policy.attachment.StoredFile;
 import org.opengovdata.catalog.reference.ReferenceData;
@@ -56,12 +59,15 @@ class PoliciesController implements PoliciesApi {
   private final PolicyWorkflow workflow;
   private final ReferenceData reference;
   private final AttachmentStore attachments;
+  private final PolicyImports imports;
 
   PoliciesController(
       TabularResource<PolicyRow, PolicyFilter, PolicySummaryDto> policies,
       PolicyWorkflow workflow,
       ReferenceData reference,
-      AttachmentStore attachments) {
+      AttachmentStore attachments,
+      PolicyImports imports) {
+    this.imports = imports;
     this.policies = policies;
     this.workflow = workflow;
     this.reference = reference;
@@ -243,6 +249,22 @@ class PoliciesController implements PoliciesApi {
                 .build()
                 .toString())
         .body(new InputStreamResource(attachments.open(a.sha256())));
+  }
+
+  @Override
+  @PreAuthorize("hasRole('PUBLISHER')")
+  public ResponseEntity<PolicyImportReportDto> importPolicies(InputStreamResource body) {
+    PolicyImports.Report report = imports.importLines(BulkUpload.of(body).reader(), caller());
+    return ResponseEntity.ok(PolicyDtos.report(report));
+  }
+
+  @Override
+  @PreAuthorize("hasRole('PUBLISHER')")
+  public ResponseEntity<PolicyImportPublishedDto> publishImport(
+      UUID importId, TransitionRequestDto request) {
+    int published = workflow.publishImport(importId, comment(request), caller());
+    return ResponseEntity.ok(
+        new PolicyImportPublishedDto().importId(importId).published(published));
   }
 
   /** The name without any path a browser may send; never empty. */

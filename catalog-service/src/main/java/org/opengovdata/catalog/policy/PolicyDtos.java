@@ -7,9 +7,13 @@ import java.util.function.Function;
 import org.opengovdata.catalog.api.model.AttachmentDto;
 import org.opengovdata.catalog.api.model.DocumentNumberDto;
 import org.opengovdata.catalog.api.model.DocumentTypeDto;
+import org.opengovdata.catalog.api.model.FieldErrorDto;
 import org.opengovdata.catalog.api.model.InterpretationDto;
+import org.opengovdata.catalog.api.model.PersonalDataFindingDto;
 import org.opengovdata.catalog.api.model.PolicyDraftDto;
 import org.opengovdata.catalog.api.model.PolicyDto;
+import org.opengovdata.catalog.api.model.PolicyImportReportDto;
+import org.opengovdata.catalog.api.model.PolicyImportRowDto;
 import org.opengovdata.catalog.api.model.PolicyReferenceDto;
 import org.opengovdata.catalog.api.model.PolicyStatusDto;
 import org.opengovdata.catalog.api.model.PolicyTransitionDto;
@@ -98,6 +102,45 @@ final class PolicyDtos {
       ref.documentNumber(other.documentNumberText()).title(other.title());
     }
     return ref;
+  }
+
+  static PolicyImportReportDto report(PolicyImports.Report report) {
+    return new PolicyImportReportDto()
+        .importId(report.importId())
+        .lines(report.lines())
+        .created(report.created())
+        .existing(report.existing())
+        .rejected(report.rejected())
+        .rows(report.rows().stream().map(PolicyDtos::row).toList());
+  }
+
+  private static PolicyImportRowDto row(PolicyImports.Row row) {
+    return new PolicyImportRowDto()
+        .line(row.line())
+        .result(PolicyImportRowDto.ResultEnum.fromValue(row.result()))
+        .id(row.id())
+        .documentNumber(row.documentNumber())
+        .errors(
+            row.errors().isEmpty()
+                ? null
+                : row.errors().stream()
+                    .map(e -> new FieldErrorDto().parameter(e.parameter()).detail(e.detail()))
+                    .toList())
+        .findings(
+            row.findings().isEmpty()
+                ? null
+                : row.findings().stream().map(PolicyDtos::finding).toList());
+  }
+
+  private static PersonalDataFindingDto finding(java.util.Map<String, Object> f) {
+    return new PersonalDataFindingDto()
+        .field((String) f.get("field"))
+        .kind(PersonalDataFindingDto.KindEnum.fromValue((String) f.get("kind")))
+        .offset((Integer) f.get("offset"))
+        .length((Integer) f.get("length"))
+        .line((Integer) f.get("line"))
+        .column((Integer) f.get("column"))
+        .masked((String) f.get("masked"));
   }
 
   static AttachmentDto attachment(UUID policyId, Attachment a) {

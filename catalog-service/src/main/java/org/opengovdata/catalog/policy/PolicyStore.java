@@ -76,14 +76,21 @@ class PolicyStore {
         .list();
   }
 
-  void insert(UUID id, PolicyDraft draft, Policy.NumberParts number, String actor, Instant now) {
+  void insert(
+      UUID id,
+      PolicyDraft draft,
+      Policy.NumberParts number,
+      String actor,
+      Instant now,
+      UUID importId) {
     jdbc.sql(
             "insert into policy (id, status, title, document_number, document_number_key,"
                 + " document_number_written, document_issuer_code, document_year,"
                 + " document_serial, index_number, issuer, document_type, subject, region_code,"
                 + " written_date, effective_date, expiry_date, amends, body, created_by,"
-                + " created_at, modified)"
-                + " values (?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " created_at, modified, import_id)"
+                + " values (?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?)")
         .params(
             id,
             draft.title(),
@@ -105,7 +112,8 @@ class PolicyStore {
             draft.body(),
             actor,
             Timestamp.from(now),
-            Timestamp.from(now))
+            Timestamp.from(now),
+            importId)
         .update();
     replaceInterpretations(id, draft.interpretations());
     changed();
@@ -227,6 +235,60 @@ class PolicyStore {
                     rs.getString("actor"),
                     rs.getObject("at", OffsetDateTime.class),
                     rs.getString("comment")))
+        .list();
+  }
+
+  /** Any document of {@code issuer} with this number (import idempotency). */
+  Optional<UUID> findByNumber(String issuer, String numberKey) {
+    return jdbc.sql(
+            "select id from policy where issuer = ? and document_number_key = ?"
+                + " order by (status = 'PUBLISHED') desc, created_at limit 1")
+        .params(issuer, numberKey)
+        .query(UUID.class)
+        .optional();
+  }
+
+  void insertImport(UUID id, String actor, Instant now) {
+    jdbc.sql(
+            "insert into policy_import (id, created_by, created_at, lines, created)"
+                + " values (?, ?, ?, 0, 0)")
+        .params(id, actor, Timestamp.from(now))
+        .update();
+  }
+
+  void finishImport(UUID id, int lines, int created) {
+    jdbc.sql("update policy_import set lines = ?, created = ? where id = ?")
+        .params(lines, created, id)
+        .update();
+  }
+
+  /** The importer's key id, or empty; locks the import row. */
+  Optional<String> lockImport(UUID id) {
+    return jdbc.sql("select created_by from policy_import where id = ? for update")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
+  boolean importPublished(UUID id) {
+    return jdbc.sql("select published_at is not null from policy_import where id = ?")
+        .param(id)
+        .query(Boolean.class)
+        .single();
+  }
+
+  void markImportPublished(UUID id, String actor, Instant now) {
+    jdbc.sql("update policy_import set published_by = ?, published_at = ? where id = ?")
+        .params(actor, Timestamp.from(now), id)
+        .update();
+  }
+
+  List<UUID> importDrafts(UUID importId) {
+    return jdbc.sql(
+            "select id from policy where import_id = ? and status in ('DRAFT', 'REJECTED')"
+                + " order by created_at, id")
+        .param(importId)
+        .query(UUID.class)
         .list();
   }
 

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.opengovdata.catalog.policy.screening.PersonalDataFinding;
 import org.opengovdata.catalog.policy.screening.PersonalDataScreening;
@@ -78,10 +79,19 @@ public class PolicyWorkflow {
 
   @Transactional
   public Policy draft(PolicyDraft draft, Caller caller) {
+    return draft(draft, caller, null);
+  }
+
+  /**
+   * A draft, part of import {@code importId} when not null. Refusals (ApiException) happen before
+   * anything is written and leave an enclosing import's transaction usable.
+   */
+  @Transactional(noRollbackFor = ApiException.class)
+  public Policy draft(PolicyDraft draft, Caller caller, UUID importId) {
     Policy.NumberParts number = validate(draft, caller);
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();
-    store.insert(id, draft, number, caller.subject(), now);
+    store.insert(id, draft, number, caller.subject(), now, importId);
     store.recordTransition(id, "create", null, PolicyStatus.DRAFT, caller.subject(), null, now);
     return store.find(id).orElseThrow();
   }
@@ -399,6 +409,67 @@ public class PolicyWorkflow {
       addFindings(findings, "attachments[" + a.fileName() + "]", a.extractedText());
     }
     refuseIfAny(findings, current.id());
+  }
+
+  /** Personal data in a draft's own text (title, body, interpretations), as problem findings. */
+  public List<Map<String, Object>> screen(PolicyDraft draft) {
+    List<Map<String, Object>> findings = new ArrayList<>();
+    addFindings(findings, "title", draft.title());
+    addFindings(findings, "body", draft.body());
+    for (int i = 0; i < draft.interpretations().size(); i++) {
+      addFindings(
+          findings, "interpretations[" + i + "].title", draft.interpretations().get(i).title());
+      addFindings(
+          findings, "interpretations[" + i + "].body", draft.interpretations().get(i).body());
+    }
+    return findings;
+  }
+
+  /** An existing document of the draft's issuer with the draft's number, if any. */
+  @Transactional(readOnly = true, noRollbackFor = ApiException.class)
+  public Optional<UUID> existing(PolicyDraft draft) {
+    Policy.NumberParts number = parseNumber(draft.documentNumber());
+    return number == null ? Optional.empty() : store.findByNumber(draft.issuer(), number.key());
+  }
+
+  @Transactional
+  public void startImport(UUID importId, Caller caller) {
+    store.insertImport(importId, caller.subject(), clock.instant());
+  }
+
+  @Transactional
+  public void finishImport(UUID importId, int lines, int created) {
+    store.finishImport(importId, lines, created);
+  }
+
+  /**
+   * Approves and publishes every draft of an import at once: submitted in the importer's name,
+   * approved and published by {@code caller}, who must be another key. All or nothing.
+   */
+  @Transactional
+  public int publishImport(UUID importId, String comment, Caller caller) {
+    String importer =
+        store
+            .lockImport(importId)
+            .orElseThrow(() -> ApiException.notFound("No policy import " + importId + "."));
+    if (caller.subject().equals(importer)) {
+      throw new ApiException(
+          ProblemType.FORBIDDEN,
+          "Key %s imported %s and cannot also approve it: another publisher must."
+              .formatted(importer, importId));
+    }
+    if (store.importPublished(importId)) {
+      throw ApiException.conflict("Import " + importId + " is already published.");
+    }
+    Caller submitter = new Caller(importer, List.of(Role.PUBLISHER));
+    List<UUID> drafts = store.importDrafts(importId);
+    for (UUID id : drafts) {
+      submit(id, "import " + importId, submitter);
+      approve(id, comment, caller);
+      publish(id, comment, caller);
+    }
+    store.markImportPublished(importId, caller.subject(), clock.instant());
+    return drafts.size();
   }
 
   private void addFindings(List<Map<String, Object>> into, String field, String text) {

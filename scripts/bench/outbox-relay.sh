@@ -137,7 +137,7 @@ seconds=$(awk "BEGIN { printf \"%.1f\", $finished - $started }")
 rate=$(awk "BEGIN { printf \"%.1f\", $COUNT / ($finished - $started) }")
 drain=$(awk "BEGIN { printf \"%.1f\", $relayed - $finished }")
 
-report="<!-- outbox-relay:start -->
+report="<!-- outbox-relay:begin -->
 ### Policy publication and outbox relay (\`scripts/bench/outbox-relay.sh\`)
 
 $(date -u +%Y-%m-%d) · $(nproc) cores · $COUNT policies, $PARALLEL workers, each create → submit → approve (other key) → publish (4 HTTP calls, direct to catalog-service, -Xmx256m)${LABEL:+ · $LABEL}
@@ -150,8 +150,8 @@ $(date -u +%Y-%m-%d) · $(nproc) cores · $COUNT policies, $PARALLEL workers, ea
 | events still unsent when the last publication returned, drained in | $drain s |
 <!-- outbox-relay:end -->"
 printf '%s\n' "$report"
-if [ -f "$RESULTS" ] && grep -q '<!-- outbox-relay:start -->' "$RESULTS"; then
-  awk -v r="$report" '/<!-- outbox-relay:start -->/ {print r; skip=1} /<!-- outbox-relay:end -->/ {skip=0; next} !skip' "$RESULTS" >"$WORK/results" && cp "$WORK/results" "$RESULTS"
+if [ -f "$RESULTS" ] && grep -q '<!-- outbox-relay:begin -->' "$RESULTS"; then
+  awk -v r="$report" '/<!-- outbox-relay:begin -->/ {print r; skip=1} /<!-- outbox-relay:end -->/ {skip=0; next} !skip' "$RESULTS" >"$WORK/results" && cp "$WORK/results" "$RESULTS"
 else
   printf '\n%s\n' "$report" >>"$RESULTS"
 fi

@@ -6,7 +6,6 @@ import static org.opengovdata.catalog.tabular.DataType.INTEGER;
 import static org.opengovdata.catalog.tabular.DataType.STRING;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.opengovdata.catalog.api.model.DocumentTypeDto;
 import org.opengovdata.catalog.api.model.PolicyStatusDto;
@@ -147,7 +146,7 @@ final class PolicyColumns {
               "publishedDate",
               "coalesce(p.published_date, date '0001-01-01')",
               r -> r.policy().publishedDate() == null ? NO_DATE : r.policy().publishedDate(),
-              LocalDate::parse),
-          new Field<>("title", "p.title", r -> r.policy().title(), s -> s),
-          new Field<>("modified", "p.modified", r -> r.policy().modified(), OffsetDateTime::parse));
+              KeyFields.date()),
+          new Field<>("title", "p.title", r -> r.policy().title(), KeyFields.text(500)),
+          new Field<>("modified", "p.modified", r -> r.policy().modified(), KeyFields.timestamp()));
 }

@@ -3,6 +3,7 @@ package org.opengovdata.catalog.policy;
 import org.opengovdata.catalog.api.model.PolicySummaryDto;
 import org.opengovdata.catalog.cache.CatalogCache;
 import org.opengovdata.catalog.tabular.TabularResource;
+import org.opengovdata.common.paging.KeysetCursor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,13 +16,18 @@ class PolicyResources {
    */
   @Bean
   TabularResource<PolicyRow, PolicyFilter, PolicySummaryDto> policies(
-      PolicyRepository policies, PolicyStore store, PolicyWorkflow workflow, CatalogCache cache) {
+      PolicyRepository policies,
+      PolicyStore store,
+      PolicyWorkflow workflow,
+      CatalogCache cache,
+      KeysetCursor cursors) {
     return new TabularResource<>(
         "policies",
         policies,
         PolicyColumns.SORT,
         PolicyColumns.COLUMNS,
         cache,
-        () -> "policies|" + store.stamp() + "|" + workflow.today());
+        () -> "policies|" + store.stamp() + "|" + workflow.today(),
+        cursors);
   }
 }

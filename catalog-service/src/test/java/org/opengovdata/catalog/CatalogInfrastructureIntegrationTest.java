@@ -2,35 +2,25 @@ package org.opengovdata.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.jayway.jsonpath.JsonPath;
-import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.opengovdata.common.testsupport.Http;
-import org.opengovdata.common.testsupport.ServiceSecurityContract;
+import org.opengovdata.common.testsupport.AbstractServiceIT;
 import org.opengovdata.common.testsupport.TestInfrastructure;
-import org.opengovdata.common.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import redis.clients.jedis.JedisPooled;
 
-/** The catalog on its real infrastructure: migrated PostgreSQL schema, Redis, HTTP edges. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CatalogInfrastructureIntegrationTest extends ServiceSecurityContract {
+/**
+ * The catalog on its real infrastructure: what every service promises ({@link AbstractServiceIT})
+ * and its migrated PostgreSQL schema.
+ */
+class CatalogInfrastructureIntegrationTest extends AbstractServiceIT {
 
   @DynamicPropertySource
-  static void infrastructure(DynamicPropertyRegistry registry) {
+  static void database(DynamicPropertyRegistry registry) {
     TestInfrastructure.registerPostgres(registry);
-    TestInfrastructure.registerRedis(registry);
-    TestTokens.registerSecret(registry);
   }
-
-  @LocalServerPort int port;
 
   @Override
   protected String service() {
@@ -38,16 +28,11 @@ class CatalogInfrastructureIntegrationTest extends ServiceSecurityContract {
   }
 
   @Override
-  protected String baseUrl() {
-    return "http://localhost:" + port;
+  protected List<String> dependencies() {
+    return List.of("db", "redis");
   }
 
   @Autowired JdbcClient jdbc;
-  @Autowired JedisPooled redis;
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
 
   @Test
   void flywayMigratedTheCatalogSchema() {
@@ -67,44 +52,5 @@ class CatalogInfrastructureIntegrationTest extends ServiceSecurityContract {
                 .query(String.class)
                 .single())
         .isEqualTo("dataset.updated");
-  }
-
-  @Test
-  void redisRoundTrip() {
-    String key = "catalog:test:" + UUID.randomUUID();
-    redis.setex(key, 30, "一般公共预算");
-    assertThat(redis.get(key)).isEqualTo("一般公共预算");
-  }
-
-  @Test
-  void infoReportsVersionAndDependencies() {
-    HttpResponse<String> response = Http.get(url("/api/v1/catalog/info"));
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(JsonPath.<String>read(response.body(), "$.name")).isEqualTo("catalog-service");
-    assertThat(
-            JsonPath.<List<String>>read(response.body(), "$.dependencies[?(@.name=='db')].status"))
-        .containsExactly("UP");
-    assertThat(
-            JsonPath.<List<String>>read(
-                response.body(), "$.dependencies[?(@.name=='redis')].status"))
-        .containsExactly("UP");
-  }
-
-  @Test
-  void unknownPathIsProblemJsonWithRequestId() {
-    HttpResponse<String> response = Http.get(url("/no/such/path"), "X-Request-Id", "it-catalog-1");
-    assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(response.headers().firstValue("X-Request-Id")).hasValue("it-catalog-1");
-    assertThat(JsonPath.<String>read(response.body(), "$.type")).endsWith("/problems/not-found");
-    assertThat(JsonPath.<String>read(response.body(), "$.requestId")).isEqualTo("it-catalog-1");
-  }
-
-  @Test
-  void readinessIncludesDatabaseAndRedis() {
-    HttpResponse<String> response = Http.get(url("/actuator/health/readiness"));
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(JsonPath.<String>read(response.body(), "$.components.db.status")).isEqualTo("UP");
-    assertThat(JsonPath.<String>read(response.body(), "$.components.redis.status")).isEqualTo("UP");
   }
 }

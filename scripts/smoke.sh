@@ -42,6 +42,8 @@ F="$G/api/v1/catalog/fiscal"
 # cents: an amount with at most two decimals as an exact integer (awk's doubles are exact up to 2^53)
 cents() { tr -d '\r' | awk -v col="$1" -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i; next }
   { s += sprintf("%.0f", $c * 100) } END { printf "%.0f\n", s }'; }
+check "misspelled query parameter is 400, not every row" 400 "$(status "$F/items?yaer=2024&format=csv")"
+check "the 400 suggests the parameter meant" 1 "$(curl -s "$F/items?yaer=2024" | grep -c "did you mean 'year'")"
 filter='year=2024&region=150602&budgetType=GENERAL_PUBLIC&stage=FINAL&direction=EXPENDITURE&classification=205'
 summary=$(curl -s "$F/summary?$filter&groupBy=classification&level=1" | sed -n 's/.*"key":"205"[^}]*"amount":"\([0-9.]*\)".*/\1/p')
 items_csv=$(curl -s "$F/items?$filter&fields=amount&format=csv")

@@ -2,9 +2,12 @@ package org.opengovdata.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opengovdata.common.testsupport.AbstractServiceIT;
+import org.opengovdata.common.testsupport.Http;
 import org.opengovdata.common.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +36,41 @@ class CatalogInfrastructureIntegrationTest extends AbstractServiceIT {
   }
 
   @Autowired JdbcClient jdbc;
+
+  /** Issue #12: a misspelled or unknown filter is a 400 naming it, never a silent full table. */
+  @Test
+  void misspelledParametersAre400WithADidYouMean() {
+    HttpResponse<String> yaer = Http.get(url("/api/v1/catalog/fiscal/items?yaer=2024&format=csv"));
+    assertThat(yaer.statusCode()).isEqualTo(400);
+    assertThat(yaer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(JsonPath.<String>read(yaer.body(), "$.detail"))
+        .startsWith("unknown query parameter 'yaer' — did you mean 'year'?")
+        .contains("accepted: budgetType, classification,");
+    assertThat(JsonPath.<List<String>>read(yaer.body(), "$.acceptedParameters"))
+        .contains("year", "region", "format");
+
+    HttpResponse<String> snake =
+        Http.get(url("/api/v1/catalog/fiscal/items?budget_type=X&regionCode=150600"));
+    assertThat(snake.statusCode()).isEqualTo(400);
+    assertThat(JsonPath.<List<String>>read(snake.body(), "$.errors[*].parameter"))
+        .containsExactlyInAnyOrder("budget_type", "regionCode");
+    assertThat(
+            JsonPath.<List<String>>read(
+                snake.body(), "$.errors[?(@.parameter=='budget_type')].detail"))
+        .singleElement()
+        .asString()
+        .contains("did you mean 'budgetType'?");
+
+    String longName = "p".repeat(5000);
+    HttpResponse<String> huge = Http.get(url("/api/v1/catalog/fiscal/items?" + longName + "=1"));
+    assertThat(huge.statusCode()).isEqualTo(400);
+    assertThat(JsonPath.<String>read(huge.body(), "$.errors[0].parameter"))
+        .hasSize(256)
+        .endsWith("…");
+
+    assertThat(Http.get(url("/api/v1/catalog/fiscal/items?year=2024&size=1")).statusCode())
+        .isEqualTo(200);
+  }
 
   @Test
   void flywayMigratedTheCatalogSchema() {

@@ -97,6 +97,20 @@ public abstract class AbstractServiceIT extends ServiceSecurityContract {
     assertThat(redis.get(key)).isEqualTo("一般公共预算");
   }
 
+  /** Not ignored: a misspelled filter would otherwise answer with every row. */
+  @Test
+  void unknownQueryParameterIs400ListingTheAcceptedOnes() {
+    HttpResponse<String> response = Http.get(url("/api/v1/" + service() + "/info?verbose=true"));
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(JsonPath.<String>read(response.body(), "$.type"))
+        .endsWith("/problems/invalid-parameter");
+    assertThat(JsonPath.<String>read(response.body(), "$.detail"))
+        .isEqualTo("unknown query parameter 'verbose'; this operation takes no query parameters");
+    assertThat(JsonPath.<List<String>>read(response.body(), "$.errors[*].parameter"))
+        .containsExactly("verbose");
+  }
+
   @Test
   void unknownPathIsProblemJsonWithRequestId() {
     String requestId = "it-" + service() + "-1";

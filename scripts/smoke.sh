@@ -65,7 +65,7 @@ check "bulk load without a role is 403" 403 "$(status -X POST "$F/items/bulk" -H
 loaded=$(curl -s -X POST "$F/items/bulk" -H "X-API-Key: $publisher" -H 'Content-Type: text/csv' --data-binary "$bulk")
 check "publisher bulk load reports its 2 rows" 2 "$(printf '%s' "$loaded" | sed -n 's/.*"rows":\([0-9]*\).*/\1/p')"
 check "the loaded rows are what the API sums" 50256.87 \
-  "$(curl -s "$F/summary?year=2014&region=150602&stage=FINAL&groupBy=year" | sed -n 's/.*"amount":"\([0-9.]*\)".*/\1/p')"
+  "$(curl -s "$F/summary?year=2014&region=150602&budgetType=GENERAL_PUBLIC&stage=FINAL&direction=EXPENDITURE&groupBy=year" | sed -n 's/.*"amount":"\([0-9.]*\)".*/\1/p')"
 
 if [ "$failures" -gt 0 ]; then die "$failures check(s) failed"; fi
 log "all checks passed"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lints the OpenAPI specs of the three services and the gateway with Spectral + the OWASP API security ruleset.
+# Lints the OpenAPI specs of the three services, the gateway and platform-common's shared fragment with Spectral + the OWASP API security ruleset.
 # Fails on any error; warnings are printed. Versions are pinned in tools/spectral/package-lock.json.
 source "$(dirname "$0")/lib/common.sh"
 
@@ -12,4 +12,4 @@ fi
 log "linting OpenAPI specs with Spectral + OWASP ruleset"
 "$SPECTRAL_DIR/node_modules/.bin/spectral" lint --fail-severity=error \
   --ruleset "$SPECTRAL_DIR/.spectral.yaml" \
-  "$ROOT_DIR"/{catalog-service,search-service,archive-service,gateway}/src/main/openapi/*.yaml "$@"
+  "$ROOT_DIR"/{platform-common,catalog-service,search-service,archive-service,gateway}/src/main/openapi/*.yaml "$@"

@@ -5,13 +5,18 @@
 # checks it with smoke.sh; finally stops what it started.
 #   scripts/test.sh [--keep] [extra Maven arguments, e.g. -pl gateway]
 #   --keep  leave the infrastructure running afterwards
+# Nothing can hang: Maven gets MAVEN_TIMEOUT seconds (default 7200), the end-to-end stage (up.sh +
+# smoke.sh) E2E_TIMEOUT (default 1800); each test JVM is also killed after test.fork.timeout (pom).
 source "$(dirname "$0")/lib/common.sh"
+MAVEN_TIMEOUT="${MAVEN_TIMEOUT:-7200}"
+E2E_TIMEOUT="${E2E_TIMEOUT:-1800}"
 
 KEEP=0
 case "${1:-}" in
   --keep) KEEP=1; shift ;;
-  -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
 esac
+require_tools
 
 INFRA=(postgres redis elasticsearch)
 before=()
@@ -39,7 +44,7 @@ export ES_URL="http://127.0.0.1:$ES_PORT"
 "$ROOT_DIR/scripts/validate-k8s.sh"
 
 cd "$ROOT_DIR"
-./mvnw -B verify "$@"
+with_timeout "$MAVEN_TIMEOUT" "./mvnw verify (MAVEN_TIMEOUT)" ./mvnw -B verify "$@"
 
 # End to end: the jars just built, run by scripts/up.sh as a second platform on other ports with
 # its own home (secrets, PIDs, logs), its own databases and Redis database index, checked by
@@ -66,7 +71,9 @@ if [ $# -eq 0 ]; then
   }
   stop_e2e() { e2e "$ROOT_DIR/scripts/down.sh" >/dev/null 2>&1 || true; drop_e2e_indices; cleanup; }
   trap stop_e2e EXIT
-  e2e "$ROOT_DIR/scripts/up.sh" --no-build \
+  e2e_started=$SECONDS
+  e2e with_timeout "$E2E_TIMEOUT" "end-to-end start (E2E_TIMEOUT)" "$ROOT_DIR/scripts/up.sh" --no-build \
     || { tail -n 40 "$E2E_HOME"/logs/*.log; die "end-to-end: the platform did not come up"; }
-  e2e "$ROOT_DIR/scripts/smoke.sh"
+  e2e with_timeout "$((E2E_TIMEOUT - (SECONDS - e2e_started) > 60 ? E2E_TIMEOUT - (SECONDS - e2e_started) : 60))" \
+    "end-to-end checks (E2E_TIMEOUT)" "$ROOT_DIR/scripts/smoke.sh"
 fi

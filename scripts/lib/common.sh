@@ -65,6 +65,34 @@ java_home() {
   dirname "$(dirname "$(readlink -f "$(command -v java)")")"
 }
 
+# require_tools: what the scripts themselves need — a JDK 17 or later (javac too: ./mvnw compiles)
+# and curl — installed with apt when missing and run as root, otherwise a message saying what to
+# install; never a confusing failure halfway through a run.
+require_tools() {
+  command -v curl >/dev/null || apt_install curl
+  local home; home="$(java_home)"
+  [ -x "$home/bin/javac" ] || {
+    if is_root && command -v apt-get >/dev/null; then apt_install openjdk-17-jdk-headless; home="$(java_home)"; fi
+    [ -x "$home/bin/javac" ] || die "No JDK found ($home has no javac): install a JDK 17 (apt-get install openjdk-17-jdk-headless) or set JAVA_HOME."
+  }
+  local version
+  version="$("$home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+  [ "${version:-0}" -ge 17 ] 2>/dev/null \
+    || die "Java $version at $home is too old: the platform needs a JDK 17 or later (set JAVA_HOME)."
+}
+
+# with_timeout SECONDS WHAT COMMAND... — runs COMMAND and fails with a clear message (instead of
+# hanging CI) when it is still running after SECONDS; the whole process group is stopped.
+with_timeout() {
+  local seconds="$1" what="$2"; shift 2
+  local status=0
+  timeout --kill-after=60 "$seconds" "$@" || status=$?
+  if [ "$status" = 124 ] || [ "$status" = 137 ]; then
+    die "$what did not finish within $seconds s (raise it with the matching *_TIMEOUT variable)"
+  fi
+  return "$status"
+}
+
 apt_install() {
   if is_root && command -v apt-get >/dev/null; then
     log "installing $* with apt-get"

@@ -2,46 +2,37 @@ package org.opengovdata.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.jayway.jsonpath.JsonPath;
 import io.ocfl.api.OcflRepository;
 import io.ocfl.api.model.ObjectVersionId;
 import io.ocfl.api.model.VersionInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.opengovdata.common.testsupport.Http;
-import org.opengovdata.common.testsupport.ServiceSecurityContract;
+import org.opengovdata.common.testsupport.AbstractServiceIT;
 import org.opengovdata.common.testsupport.TestInfrastructure;
-import org.opengovdata.common.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import redis.clients.jedis.JedisPooled;
 
-/** The archive on its real infrastructure: migrated schema, OCFL storage root, Redis, HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ArchiveInfrastructureIntegrationTest extends ServiceSecurityContract {
+/**
+ * The archive on its real infrastructure: what every service promises ({@link AbstractServiceIT}),
+ * its migrated schema and the OCFL storage root.
+ */
+class ArchiveInfrastructureIntegrationTest extends AbstractServiceIT {
 
   static final Path OCFL_ROOT = temporaryDirectory();
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     TestInfrastructure.registerPostgres(registry);
-    TestInfrastructure.registerRedis(registry);
-    TestTokens.registerSecret(registry);
     registry.add("opendata.archive.ocfl.root", () -> OCFL_ROOT.resolve("ocfl").toString());
   }
-
-  @LocalServerPort int port;
 
   @Override
   protected String service() {
@@ -49,12 +40,11 @@ class ArchiveInfrastructureIntegrationTest extends ServiceSecurityContract {
   }
 
   @Override
-  protected String baseUrl() {
-    return "http://localhost:" + port;
+  protected List<String> dependencies() {
+    return List.of("db", "ocfl", "redis");
   }
 
   @Autowired JdbcClient jdbc;
-  @Autowired JedisPooled redis;
   @Autowired OcflRepository ocfl;
 
   @Test
@@ -81,26 +71,6 @@ class ArchiveInfrastructureIntegrationTest extends ServiceSecurityContract {
     assertThat(Files.readString(v1.resolve("content.txt"), StandardCharsets.UTF_8))
         .isEqualTo("第一版");
     assertThat(Files.exists(OCFL_ROOT.resolve("ocfl").resolve("0=ocfl_1.1"))).isTrue();
-  }
-
-  @Test
-  void redisRoundTrip() {
-    String key = "archive:test:" + UUID.randomUUID();
-    redis.setex(key, 30, "永久");
-    assertThat(redis.get(key)).isEqualTo("永久");
-  }
-
-  @Test
-  void infoReportsDatabaseOcflAndRedis() {
-    HttpResponse<String> response = Http.get("http://localhost:" + port + "/api/v1/archive/info");
-    assertThat(response.statusCode()).isEqualTo(200);
-    for (String dependency : List.of("db", "ocfl", "redis")) {
-      assertThat(
-              JsonPath.<List<String>>read(
-                  response.body(), "$.dependencies[?(@.name=='" + dependency + "')].status"))
-          .as(dependency)
-          .containsExactly("UP");
-    }
   }
 
   private static Path temporaryDirectory() {

@@ -5,32 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.opengovdata.common.testsupport.AbstractServiceIT;
 import org.opengovdata.common.testsupport.Http;
-import org.opengovdata.common.testsupport.ServiceSecurityContract;
 import org.opengovdata.common.testsupport.TestInfrastructure;
-import org.opengovdata.common.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import redis.clients.jedis.JedisPooled;
 
-/** The catalog on its real infrastructure: migrated PostgreSQL schema, Redis, HTTP edges. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CatalogInfrastructureIntegrationTest extends ServiceSecurityContract {
+/**
+ * The catalog on its real infrastructure: what every service promises ({@link AbstractServiceIT})
+ * and its migrated PostgreSQL schema.
+ */
+class CatalogInfrastructureIntegrationTest extends AbstractServiceIT {
 
   @DynamicPropertySource
-  static void infrastructure(DynamicPropertyRegistry registry) {
+  static void database(DynamicPropertyRegistry registry) {
     TestInfrastructure.registerPostgres(registry);
-    TestInfrastructure.registerRedis(registry);
-    TestTokens.registerSecret(registry);
   }
-
-  @LocalServerPort int port;
 
   @Override
   protected String service() {
@@ -38,15 +31,45 @@ class CatalogInfrastructureIntegrationTest extends ServiceSecurityContract {
   }
 
   @Override
-  protected String baseUrl() {
-    return "http://localhost:" + port;
+  protected List<String> dependencies() {
+    return List.of("db", "redis");
   }
 
   @Autowired JdbcClient jdbc;
-  @Autowired JedisPooled redis;
 
-  private String url(String path) {
-    return "http://localhost:" + port + path;
+  /** Issue #12: a misspelled or unknown filter is a 400 naming it, never a silent full table. */
+  @Test
+  void misspelledParametersAre400WithADidYouMean() {
+    HttpResponse<String> yaer = Http.get(url("/api/v1/catalog/fiscal/items?yaer=2024&format=csv"));
+    assertThat(yaer.statusCode()).isEqualTo(400);
+    assertThat(yaer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(JsonPath.<String>read(yaer.body(), "$.detail"))
+        .startsWith("unknown query parameter 'yaer' — did you mean 'year'?")
+        .contains("accepted: budgetType, classification,");
+    assertThat(JsonPath.<List<String>>read(yaer.body(), "$.acceptedParameters"))
+        .contains("year", "region", "format");
+
+    HttpResponse<String> snake =
+        Http.get(url("/api/v1/catalog/fiscal/items?budget_type=X&regionCode=150600"));
+    assertThat(snake.statusCode()).isEqualTo(400);
+    assertThat(JsonPath.<List<String>>read(snake.body(), "$.errors[*].parameter"))
+        .containsExactlyInAnyOrder("budget_type", "regionCode");
+    assertThat(
+            JsonPath.<List<String>>read(
+                snake.body(), "$.errors[?(@.parameter=='budget_type')].detail"))
+        .singleElement()
+        .asString()
+        .contains("did you mean 'budgetType'?");
+
+    String longName = "p".repeat(5000);
+    HttpResponse<String> huge = Http.get(url("/api/v1/catalog/fiscal/items?" + longName + "=1"));
+    assertThat(huge.statusCode()).isEqualTo(400);
+    assertThat(JsonPath.<String>read(huge.body(), "$.errors[0].parameter"))
+        .hasSize(256)
+        .endsWith("…");
+
+    assertThat(Http.get(url("/api/v1/catalog/fiscal/items?year=2024&size=1")).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -67,44 +90,5 @@ class CatalogInfrastructureIntegrationTest extends ServiceSecurityContract {
                 .query(String.class)
                 .single())
         .isEqualTo("dataset.updated");
-  }
-
-  @Test
-  void redisRoundTrip() {
-    String key = "catalog:test:" + UUID.randomUUID();
-    redis.setex(key, 30, "一般公共预算");
-    assertThat(redis.get(key)).isEqualTo("一般公共预算");
-  }
-
-  @Test
-  void infoReportsVersionAndDependencies() {
-    HttpResponse<String> response = Http.get(url("/api/v1/catalog/info"));
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(JsonPath.<String>read(response.body(), "$.name")).isEqualTo("catalog-service");
-    assertThat(
-            JsonPath.<List<String>>read(response.body(), "$.dependencies[?(@.name=='db')].status"))
-        .containsExactly("UP");
-    assertThat(
-            JsonPath.<List<String>>read(
-                response.body(), "$.dependencies[?(@.name=='redis')].status"))
-        .containsExactly("UP");
-  }
-
-  @Test
-  void unknownPathIsProblemJsonWithRequestId() {
-    HttpResponse<String> response = Http.get(url("/no/such/path"), "X-Request-Id", "it-catalog-1");
-    assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(response.headers().firstValue("X-Request-Id")).hasValue("it-catalog-1");
-    assertThat(JsonPath.<String>read(response.body(), "$.type")).endsWith("/problems/not-found");
-    assertThat(JsonPath.<String>read(response.body(), "$.requestId")).isEqualTo("it-catalog-1");
-  }
-
-  @Test
-  void readinessIncludesDatabaseAndRedis() {
-    HttpResponse<String> response = Http.get(url("/readyz"));
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(JsonPath.<String>read(response.body(), "$.components.db.status")).isEqualTo("UP");
-    assertThat(JsonPath.<String>read(response.body(), "$.components.redis.status")).isEqualTo("UP");
   }
 }

@@ -7,17 +7,18 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.opengovdata.common.testsupport.PlatformArchitectureTest;
 
 /**
- * The module stays plain Java that every service can use: the JDK and opencc4j, nothing else (so
- * not platform-common's {@code PlatformArchitectureTest} either, which would pull Spring into this
- * module's build); and the dictionary library stays behind {@link IssuerCodes}, so it can be
- * replaced in one class.
+ * The platform's layout rules ({@link PlatformArchitectureTest}: no package cycles, no service's
+ * code, …), and this module's own: it stays plain Java that every service can use — the JDK and
+ * opencc4j, nothing else — and the dictionary library stays behind {@link IssuerCodes}, so it can
+ * be replaced in one class.
  */
 @AnalyzeClasses(
     packages = "org.opengovdata.docnumber",
     importOptions = ImportOption.DoNotIncludeTests.class)
-class DocumentNumberArchitectureTest {
+class DocumentNumberArchitectureTest extends PlatformArchitectureTest {
 
   @ArchTest
   static final ArchRule plainJava =

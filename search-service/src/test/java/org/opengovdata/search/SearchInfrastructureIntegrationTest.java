@@ -4,37 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.opengovdata.common.testsupport.Http;
-import org.opengovdata.common.testsupport.ServiceSecurityContract;
+import org.opengovdata.common.testsupport.AbstractServiceIT;
 import org.opengovdata.common.testsupport.TestInfrastructure;
-import org.opengovdata.common.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import redis.clients.jedis.JedisPooled;
 
-/** The search service on its real infrastructure: an index created and queried, Redis, HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SearchInfrastructureIntegrationTest extends ServiceSecurityContract {
+/**
+ * The search service on its real infrastructure: what every service promises ({@link
+ * AbstractServiceIT}) and an index created and queried.
+ */
+class SearchInfrastructureIntegrationTest extends AbstractServiceIT {
 
   @DynamicPropertySource
-  static void infrastructure(DynamicPropertyRegistry registry) {
+  static void elasticsearch(DynamicPropertyRegistry registry) {
     TestInfrastructure.registerElasticsearch(registry);
-    TestInfrastructure.registerRedis(registry);
-    TestTokens.registerSecret(registry);
   }
-
-  @LocalServerPort int port;
 
   @Override
   protected String service() {
@@ -42,12 +33,11 @@ class SearchInfrastructureIntegrationTest extends ServiceSecurityContract {
   }
 
   @Override
-  protected String baseUrl() {
-    return "http://localhost:" + port;
+  protected List<String> dependencies() {
+    return List.of("elasticsearch", "redis");
   }
 
   @Autowired ElasticsearchClient elasticsearch;
-  @Autowired JedisPooled redis;
 
   @Test
   @SuppressWarnings("rawtypes")
@@ -72,35 +62,5 @@ class SearchInfrastructureIntegrationTest extends ServiceSecurityContract {
     } finally {
       elasticsearch.indices().delete(d -> d.index(index).ignoreUnavailable(true));
     }
-  }
-
-  @Test
-  void redisRoundTrip() {
-    String key = "search:test:" + UUID.randomUUID();
-    redis.setex(key, 30, "发文字号");
-    assertThat(redis.get(key)).isEqualTo("发文字号");
-  }
-
-  @Test
-  void infoReportsElasticsearchAndRedis() {
-    HttpResponse<String> response = Http.get("http://localhost:" + port + "/api/v1/search/info");
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(JsonPath.<String>read(response.body(), "$.name")).isEqualTo("search-service");
-    assertThat(
-            JsonPath.<List<String>>read(
-                response.body(), "$.dependencies[?(@.name=='elasticsearch')].status"))
-        .containsExactly("UP");
-    assertThat(
-            JsonPath.<List<String>>read(
-                response.body(), "$.dependencies[?(@.name=='redis')].status"))
-        .containsExactly("UP");
-  }
-
-  @Test
-  void unknownPathIsProblemJson() {
-    HttpResponse<String> response = Http.get("http://localhost:" + port + "/api/v1/search/nope");
-    assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
   }
 }

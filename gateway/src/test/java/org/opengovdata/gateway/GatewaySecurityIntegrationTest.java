@@ -197,6 +197,43 @@ class GatewaySecurityIntegrationTest {
     assertThat(JsonPath.<String>read(echoed.body(), "$.rolesHeader")).isNull();
   }
 
+  /** Security issue item 6: a publisher key's scope travels in its identity token. */
+  @Test
+  void item6_aPublisherKeysScopeIsCarriedInItsIdentityToken() {
+    HttpResponse<String> created =
+        Http.send(
+            "POST",
+            url("/api/v1/admin/keys"),
+            "{\"name\":\"鄂尔多斯市财政局\",\"owner\":\"czj@example.cn\",\"roles\":[\"publisher\"],"
+                + "\"scope\":{\"regions\":[\"150600\"],\"datasets\":[\"fiscal-general-public\"]}}",
+            "Content-Type",
+            "application/json",
+            "X-API-Key",
+            ADMIN_KEY);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(JsonPath.<List<String>>read(created.body(), "$.scope.regions"))
+        .containsExactly("150600");
+    String key = JsonPath.read(created.body(), "$.key");
+    String id = JsonPath.read(created.body(), "$.id");
+
+    HttpResponse<String> echoed = Http.get(url("/api/v1/catalog/datasets"), "X-API-Key", key);
+    assertThat(echoed.statusCode()).isEqualTo(200);
+    assertThat(JsonPath.<List<String>>read(echoed.body(), "$.token.regions"))
+        .containsExactly("150600");
+    assertThat(JsonPath.<List<String>>read(echoed.body(), "$.token.datasets"))
+        .containsExactly("fiscal-general-public");
+
+    // stored with the key (read back from Redis), and shown to admins
+    HttpResponse<String> record = Http.get(url("/api/v1/admin/keys/" + id), "X-API-Key", ADMIN_KEY);
+    assertThat(JsonPath.<List<String>>read(record.body(), "$.scope.datasets"))
+        .containsExactly("fiscal-general-public");
+
+    // a key without a scope is unrestricted: no scope claims at all
+    HttpResponse<String> unscoped =
+        Http.get(url("/api/v1/catalog/datasets"), "X-API-Key", createKey("publisher"));
+    assertThat(JsonPath.<Object>read(unscoped.body(), "$.token.regions")).isNull();
+  }
+
   @Test
   void keyInQueryParameterWorksAndIsNotForwarded() {
     String consumer = createKey("consumer");

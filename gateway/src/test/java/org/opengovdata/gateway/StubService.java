@@ -148,6 +148,8 @@ final class StubService implements AutoCloseable {
       claims.put("sub", jwt.getJWTClaimsSet().getSubject());
       claims.put("iss", jwt.getJWTClaimsSet().getIssuer());
       claims.put("roles", jwt.getJWTClaimsSet().getStringListClaim("roles"));
+      claims.put("regions", jwt.getJWTClaimsSet().getStringListClaim("regions"));
+      claims.put("datasets", jwt.getJWTClaimsSet().getStringListClaim("datasets"));
       long lifetime =
           jwt.getJWTClaimsSet().getExpirationTime().getTime()
               - jwt.getJWTClaimsSet().getIssueTime().getTime();

@@ -3,6 +3,7 @@ package org.opengovdata.gateway.caller;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import org.opengovdata.common.security.KeyScope;
 import org.opengovdata.common.security.Role;
 
 /**
@@ -10,6 +11,7 @@ import org.opengovdata.common.security.Role;
  * because keys carry 256 random bits (no dictionary to guess from).
  *
  * @param limits requests per window per route group, overriding the role defaults
+ * @param scope what the key may write (regions, datasets); put into its identity tokens
  */
 public record ApiKey(
     String id,
@@ -17,6 +19,7 @@ public record ApiKey(
     String owner,
     Set<Role> roles,
     Map<RouteGroup, Integer> limits,
+    KeyScope scope,
     Instant createdAt,
     Instant lastUsedAt,
     boolean revoked,

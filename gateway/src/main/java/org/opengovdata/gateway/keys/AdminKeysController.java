@@ -39,7 +39,8 @@ class AdminKeysController implements AdminKeysApi {
                     body.getName().strip(),
                     body.getOwner(),
                     KeyDtos.roles(body.getRoles()),
-                    KeyDtos.limits(body.getLimits())))
+                    KeyDtos.limits(body.getLimits()),
+                    KeyDtos.scope(body.getScope())))
         .map(
             issued ->
                 ResponseEntity.created(URI.create(PATH_CREATE_KEY + "/" + issued.record().id()))

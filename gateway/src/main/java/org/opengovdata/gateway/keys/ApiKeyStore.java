@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.opengovdata.common.security.KeyScope;
 import org.opengovdata.common.security.Role;
 import org.opengovdata.gateway.caller.ApiKey;
 import org.opengovdata.gateway.caller.RouteGroup;
@@ -57,6 +58,8 @@ class ApiKeyStore {
     fields.put("revoked", Boolean.toString(key.revoked()));
     fields.put("hash", hash);
     key.limits().forEach((group, limit) -> fields.put(LIMIT_FIELD + group.key(), limit.toString()));
+    fields.put("scopeRegions", String.join(",", key.scope().regions()));
+    fields.put("scopeDatasets", String.join(",", key.scope().datasets()));
     double score = key.createdAt().toEpochMilli();
     return redis
         .opsForHash()
@@ -169,10 +172,16 @@ class ApiKeyStore {
         fields.get("owner"),
         roles,
         limits,
+        KeyScope.of(list(fields.get("scopeRegions")), list(fields.get("scopeDatasets"))),
         instant(fields.get("createdAt")),
         instant(fields.get("lastUsedAt")),
         Boolean.parseBoolean(fields.get("revoked")),
         instant(fields.get("revokedAt")));
+  }
+
+  /** A comma-separated field; absent (keys created before scopes existed) = empty. */
+  private static List<String> list(String value) {
+    return value == null || value.isBlank() ? List.of() : List.of(value.split(","));
   }
 
   private static Instant instant(String value) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.opengovdata.common.security.KeyScope;
 import org.opengovdata.common.security.Role;
 import org.opengovdata.gateway.caller.ApiKey;
 import org.opengovdata.gateway.caller.RouteGroup;
@@ -55,7 +56,7 @@ public class ApiKeys {
   }
 
   public Mono<Issued> issue(
-      String name, String owner, Set<Role> roles, Map<RouteGroup, Integer> limits) {
+      String name, String owner, Set<Role> roles, Map<RouteGroup, Integer> limits, KeyScope scope) {
     String key = KeySecrets.newKey();
     ApiKey record =
         new ApiKey(
@@ -64,6 +65,7 @@ public class ApiKeys {
             owner,
             Set.copyOf(roles),
             Map.copyOf(limits),
+            scope,
             clock.instant(),
             null,
             false,
@@ -147,6 +149,7 @@ public class ApiKeys {
         "operator@localhost",
         EnumSet.of(Role.ADMIN),
         Map.of(),
+        KeyScope.UNRESTRICTED,
         Instant.EPOCH,
         null,
         false,

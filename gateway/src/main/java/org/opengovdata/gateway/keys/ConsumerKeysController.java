@@ -3,6 +3,7 @@ package org.opengovdata.gateway.keys;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.Map;
+import org.opengovdata.common.security.KeyScope;
 import org.opengovdata.common.security.Role;
 import org.opengovdata.gateway.api.KeysApi;
 import org.opengovdata.gateway.api.model.ConsumerKeyRequestDto;
@@ -58,7 +59,8 @@ class ConsumerKeysController implements KeysApi {
                         : body.getName().strip(),
                     body.getEmail(),
                     EnumSet.of(Role.CONSUMER),
-                    Map.of()))
+                    Map.of(),
+                    KeyScope.UNRESTRICTED))
         .map(
             issued ->
                 ResponseEntity.created(URI.create("/api/v1/admin/keys/" + issued.record().id()))

@@ -8,9 +8,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.opengovdata.common.security.KeyScope;
 import org.opengovdata.common.security.Role;
 import org.opengovdata.gateway.api.model.IssuedKeyDto;
 import org.opengovdata.gateway.api.model.KeyRecordDto;
+import org.opengovdata.gateway.api.model.KeyScopeDto;
 import org.opengovdata.gateway.api.model.LimitsDto;
 import org.opengovdata.gateway.api.model.RoleDto;
 import org.opengovdata.gateway.caller.ApiKey;
@@ -28,6 +30,7 @@ final class KeyDtos {
         .owner(key.owner())
         .roles(roles(key.roles()))
         .limits(limits(key.limits()))
+        .scope(scope(key.scope()))
         .createdAt(time(key.createdAt()))
         .lastUsedAt(time(key.lastUsedAt()))
         .revoked(key.revoked())
@@ -42,6 +45,7 @@ final class KeyDtos {
         .owner(key.owner())
         .roles(roles(key.roles()))
         .limits(limits(key.limits()))
+        .scope(scope(key.scope()))
         .createdAt(time(key.createdAt()))
         .revoked(false)
         .key(issued.key());
@@ -62,6 +66,19 @@ final class KeyDtos {
       putIfSet(limits, RouteGroup.WRITE, dto.getWrite());
     }
     return limits;
+  }
+
+  static KeyScope scope(KeyScopeDto dto) {
+    return dto == null ? KeyScope.UNRESTRICTED : KeyScope.of(dto.getRegions(), dto.getDatasets());
+  }
+
+  private static KeyScopeDto scope(KeyScope scope) {
+    if (scope.unrestricted()) {
+      return null;
+    }
+    return new KeyScopeDto()
+        .regions(scope.regions().stream().sorted().toList())
+        .datasets(scope.datasets().stream().sorted().toList());
   }
 
   private static LimitsDto limits(Map<RouteGroup, Integer> limits) {

@@ -132,7 +132,12 @@ class ApiKeyAuthenticationFilter implements WebFilter {
 
   private String mint(ApiKey key) {
     return IdentityToken.mint(
-        tokens.secret(), key.id(), key.roles(), security.tokenLifetime(), clock.instant());
+        tokens.secret(),
+        key.id(),
+        key.roles(),
+        key.scope(),
+        security.tokenLifetime(),
+        clock.instant());
   }
 
   private static CallerStatus toStatus(Lookup lookup) {

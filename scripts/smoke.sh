@@ -35,5 +35,24 @@ done
 check "docs" 200 "$(status "$G/docs/")"
 check "catalog spec" 200 "$(status "$G/openapi/catalog.yaml")"
 
+# Policy publication end to end (issue 9 item 10): two publisher keys, anonymous read-back.
+pubbody() { printf '{"name":"smoke-%s","owner":"smoke@example.cn","roles":["publisher"]}' "$1"; }
+pub1=$(curl -s -X POST "$G/api/v1/admin/keys" -H "X-API-Key: $ADMIN_API_KEY" -H 'Content-Type: application/json' -d "$(pubbody drafter)" | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
+pub2=$(curl -s -X POST "$G/api/v1/admin/keys" -H "X-API-Key: $ADMIN_API_KEY" -H 'Content-Type: application/json' -d "$(pubbody approver)" | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
+check "admin creates two publisher keys" 1 "$([ -n "$pub1" ] && [ -n "$pub2" ] && echo 1 || echo 0)"
+serial=$(( $(date +%s) % 900000 + 1000 ))
+policy=$(printf '{"title":"冒烟测试通知","documentNumber":"内政办发[2026]%s号","issuer":"内蒙古自治区人民政府办公厅","documentType":"通知","regionCode":"150000","body":"为做好相关工作，现将有关事项通知如下。"}' "$serial")
+policy_id=$(curl -s -X POST "$G/api/v1/catalog/policies" -H "X-API-Key: $pub1" -H 'Content-Type: application/json' -d "$policy" | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
+check "publisher drafts a policy" 1 "$([ -n "$policy_id" ] && echo 1 || echo 0)"
+P="$G/api/v1/catalog/policies/$policy_id"
+check "draft is not public" 404 "$(status "$P")"
+check "drafter submits" 200 "$(status -X POST "$P/submit" -H "X-API-Key: $pub1" -H 'Content-Type: application/json' -d '{}')"
+check "drafter cannot approve own submission" 403 "$(status -X POST "$P/approve" -H "X-API-Key: $pub1" -H 'Content-Type: application/json' -d '{}')"
+check "second publisher approves" 200 "$(status -X POST "$P/approve" -H "X-API-Key: $pub2" -H 'Content-Type: application/json' -d '{"comment":"同意"}')"
+check "second publisher publishes" 200 "$(status -X POST "$P/publish" -H "X-API-Key: $pub2" -H 'Content-Type: application/json' -d '{}')"
+check "anonymous reads the published policy" 200 "$(status "$P")"
+check "published policy carries its canonical number" 1 "$(curl -s "$P" | grep -c "内政办发〔2026〕${serial}号")"
+check "history names both keys" 4 "$(curl -s "$P/history" | grep -o '"actor"' | wc -l | tr -d ' ')"
+
 if [ "$failures" -gt 0 ]; then die "$failures check(s) failed"; fi
 log "all checks passed"

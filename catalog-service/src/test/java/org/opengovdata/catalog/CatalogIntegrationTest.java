@@ -75,7 +75,9 @@ public abstract class CatalogIntegrationTest {
    * ETag or cache entry of an earlier test class can match.
    */
   protected void resetData() {
-    jdbc.sql("truncate fiscal_item, three_public_expense, observation, outbox_event, demo_data")
+    jdbc.sql(
+            "truncate fiscal_item, three_public_expense, observation, outbox_event, demo_data,"
+                + " policy_transition, policy_interpretation, policy_attachment, policy")
         .update();
     jdbc.sql("update dataset set version = version + 1, modified = clock_timestamp()").update();
   }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.opengovdata.catalog.outbox.OutboxEvents;
+import org.opengovdata.common.events.PlatformEvent;
+import org.opengovdata.common.outbox.OutboxEvents;
 import org.opengovdata.common.paging.PageRequest;
 import org.opengovdata.common.paging.SortOrder;
 import org.springframework.stereotype.Service;
@@ -45,7 +46,7 @@ public class DatasetCatalog {
   @Transactional(propagation = Propagation.MANDATORY)
   public List<DatasetVersion> recordUpdate(Collection<String> datasetIds) {
     List<DatasetVersion> versions = datasets.bump(datasetIds);
-    versions.forEach(v -> outbox.record(OutboxEvents.DATASET_UPDATED, v.id(), v.version()));
+    versions.forEach(v -> outbox.record(PlatformEvent.DATASET_UPDATED, v.id(), v.version()));
     return versions;
   }
 

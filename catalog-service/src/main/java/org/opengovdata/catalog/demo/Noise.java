@@ -22,6 +22,15 @@ final class Noise {
     return (h >>> 11) * 0x1.0p-53;
   }
 
+  /** 64 random bits for these parts (ids). */
+  long bits(Object... parts) {
+    long h = mix(seed);
+    for (Object part : parts) {
+      h = mix(h ^ (part instanceof Number n ? n.longValue() : String.valueOf(part).hashCode()));
+    }
+    return h;
+  }
+
   /** Uniform in [from, to). */
   double between(double from, double to, Object... parts) {
     return from + (to - from) * unit(parts);

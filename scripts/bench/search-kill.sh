@@ -46,7 +46,7 @@ for i in $(seq 1 "$COUNT"); do
 done
 [ "$KILL_AFTER" -ge "$COUNT" ] && { pid=$(recorded_pid search); log "kill -9 search-service (pid $pid)"; kill -KILL "$pid"; }
 while pid_alive "$(recorded_pid search)"; do sleep 0.2; done
-log "all $COUNT published; before the restart search has $(searchable_count "$SUBJECT" || true) of them"
+log "all $COUNT published, $((COUNT - KILL_AFTER)) of them while search-service was dead"
 log "restarting search-service (scripts/up.sh --no-build)"
 "$ROOT_DIR/scripts/up.sh" --no-build >/dev/null || die "restart failed; see $LOG_DIR/search.log"
 

@@ -20,7 +20,8 @@ import org.opengovdata.search.text.ChineseText;
 
 /**
  * The catalog's policy (as the SDK decodes {@code src/test/resources/catalog/*.json}, documents in
- * the shape of catalog.yaml's {@code Policy}) → search's {@link Policy} → the index document.
+ * the shape of catalog.yaml's {@code Policy}, one recorded from the real service) → search's {@link
+ * Policy} → the index document.
  */
 class CatalogPoliciesTest {
 
@@ -78,6 +79,22 @@ class CatalogPoliciesTest {
     // interpretations are indexed by their titles (see README, ranking)
     assertThat(doc.interpretations().text()).contains("政策解读");
     assertThat(doc.replacedBy()).isNull();
+  }
+
+  /** Saved from a run of the real catalog-service (scripts/up.sh, a policy published by smoke). */
+  @Test
+  void aPolicyRecordedFromTheRealCatalogMaps() throws IOException {
+    Policy policy = CatalogPolicies.toPolicy(recorded("policy-recorded.json")).orElseThrow();
+
+    PolicyDocument doc = documents.toDocument(policy);
+    assertThat(doc.version()).isEqualTo(4);
+    assertThat(doc.documentNumber().canonical()).isEqualTo("内政办发〔2026〕513275号");
+    assertThat(doc.documentNumber().serial()).isEqualTo(513275);
+    assertThat(doc.documentType()).isEqualTo("通知");
+    assertThat(doc.regionPath()).containsExactly("150000");
+    assertThat(doc.publishedDate()).isEqualTo("2026-11-29");
+    assertThat(doc.body().text()).contains("现将有关事项通知如下");
+    assertThat(doc.attachments()).isNull();
   }
 
   @Test

@@ -86,5 +86,18 @@ check "anonymous reads the published policy" 200 "$(status "$P")"
 check "published policy carries its canonical number" 1 "$(curl -s "$P" | grep -c "内政办发〔2026〕${serial}号")"
 check "history names both keys" 4 "$(curl -s "$P/history" | grep -o '"actor"' | wc -l | tr -d ' ')"
 
+# ... and becomes searchable (issue 10 phase 2): policy.published → search's indexer → catalog
+# client → Elasticsearch. Poll, at most SMOKE_SEARCH_WAIT seconds (default 30).
+searchable=0
+for _ in $(seq 1 "${SMOKE_SEARCH_WAIT:-30}"); do
+  if curl -s -G "$G/api/v1/search/documents" --data-urlencode "documentNumber=内政办发〔2026〕${serial}号" \
+      | grep -q "\"id\":\"$policy_id\""; then
+    searchable=1; break
+  fi
+  sleep 1
+done
+check "published policy is searchable by its number within ${SMOKE_SEARCH_WAIT:-30} s" 1 "$searchable"
+check "and by q, ranked first" 1 "$(curl -s -G "$G/api/v1/search/documents" --data-urlencode "q=内政办发[2026]${serial}号" --data-urlencode size=1 | grep -c "\"id\":\"$policy_id\"")"
+
 if [ "$failures" -gt 0 ]; then die "$failures check(s) failed"; fi
 log "all checks passed"

@@ -19,8 +19,8 @@ import redis.clients.jedis.JedisPooled;
 /**
  * Runs the indexer as member {@code consumer} of group {@code search-indexer} on {@code
  * opendata.events} while the service runs; stops it cleanly (the entry in progress completes)
- * before the Elasticsearch client closes. Without a {@link PolicySource} (none is configured until
- * the catalog client exists) it does not consume: events wait in the stream, nothing is lost.
+ * before the Elasticsearch client closes. Without a {@link PolicySource} (the catalog source
+ * disabled and no file) it does not consume: events wait in the stream, nothing is lost.
  */
 @Component
 class IndexerLifecycle implements SmartLifecycle {

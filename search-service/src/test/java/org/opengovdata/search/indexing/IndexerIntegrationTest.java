@@ -114,6 +114,33 @@ class IndexerIntegrationTest extends SearchIT {
     assertThat(repealed.version()).isEqualTo(3);
   }
 
+  private long pending() {
+    return redis.xinfoGroups(STREAM).stream()
+        .filter(group -> group.getName().equals("search-indexer"))
+        .mapToLong(StreamGroupInfo::getPending)
+        .sum();
+  }
+
+  @Test
+  void whileTheCatalogIsDownTheEventStaysPendingAndIsIndexedOnceItIsBack() throws IOException {
+    Policy policy = policy("关于做好防汛抗旱工作的通知").number("内政办发〔2024〕77号").version(1).build();
+    source.publish(policy);
+    int refusedBefore = source.refusedFetches();
+    source.down(true);
+    String entry;
+    try {
+      entry = emit(PlatformEvent.POLICY_PUBLISHED, policy.id(), 1);
+      await().atMost(DEADLINE).until(() -> source.refusedFetches() > refusedBefore + 1);
+      // delivered, refused by the source, not acknowledged, not dead-lettered, not indexed
+      assertThat(pending()).isGreaterThanOrEqualTo(1);
+      assertThat(stored(policy.id())).isNull();
+    } finally {
+      source.down(false);
+    }
+    awaitConsumed(entry);
+    assertThat(stored(policy.id())).isNotNull();
+  }
+
   @Test
   void replaysAndOutOfOrderEventsNeverRegressADocument() throws IOException {
     UUID id = UUID.randomUUID();

@@ -6,18 +6,33 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.opengovdata.search.policy.source.Policy;
 import org.opengovdata.search.policy.source.PolicySource;
+import org.opengovdata.search.policy.source.PolicySourceUnavailableException;
 
 /**
- * The catalog as the tests see it until the catalog's policy API exists: a set of published
- * policies the test controls (publish, update, withdraw). Only the source is a stand-in;
- * Elasticsearch and Redis are real.
+ * The catalog as the indexer's tests see it: a set of published policies the test controls
+ * (publish, update, withdraw, catalog down). Only the source is a stand-in; Elasticsearch and Redis
+ * are real. The catalog source itself is tested over HTTP in {@code
+ * CatalogPolicySourceIntegrationTest}.
  */
 public class FixturePolicySource implements PolicySource {
 
   private final Map<UUID, Policy> published = new ConcurrentHashMap<>();
+  private final AtomicInteger refused = new AtomicInteger();
+  private volatile boolean down;
+
+  /** While down, every fetch fails as the catalog source does when the catalog is unreachable. */
+  public void down(boolean down) {
+    this.down = down;
+  }
+
+  /** Fetches refused while down. */
+  public int refusedFetches() {
+    return refused.get();
+  }
 
   public void publish(Policy policy) {
     published.put(policy.id(), policy);
@@ -37,6 +52,10 @@ public class FixturePolicySource implements PolicySource {
 
   @Override
   public Optional<Policy> fetch(UUID id) {
+    if (down) {
+      refused.incrementAndGet();
+      throw new PolicySourceUnavailableException("catalog down (fixture)", null);
+    }
     return Optional.ofNullable(published.get(id));
   }
 

@@ -41,6 +41,8 @@ public abstract class SearchIT {
     registry.add("opendata.search.indexer.stream", () -> STREAM);
     registry.add("opendata.search.indexer.claim-idle", () -> "2s");
     registry.add("opendata.search.indexer.block", () -> "500ms");
+    // the fixture source below stands in for the catalog
+    registry.add("opendata.search.sources.catalog.enabled", () -> "false");
   }
 
   @LocalServerPort protected int port;

@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.opengovdata.client.catalog.api.DatasetsApi;
 import org.opengovdata.client.catalog.api.FiscalAggregatesApi;
 import org.opengovdata.client.catalog.api.FiscalItemsApi;
+import org.opengovdata.client.catalog.api.PoliciesApi;
 import org.opengovdata.client.catalog.api.ReferenceApi;
 import org.opengovdata.client.catalog.api.StatisticsIndicatorsApi;
 import org.opengovdata.client.catalog.api.StatisticsObservationsApi;
@@ -32,16 +33,18 @@ public final class CatalogClient {
   private final HttpClient http;
   private final URI base;
   private final String apiKey;
+  private final Duration connectTimeout;
   private final Duration timeout;
 
-  private CatalogClient(URI base, String apiKey, Duration timeout) {
+  private CatalogClient(URI base, String apiKey, Duration connectTimeout, Duration timeout) {
     this.base = base;
     this.apiKey = apiKey;
+    this.connectTimeout = connectTimeout;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
     this.api = new ApiClient();
     api.updateBaseUri(base.toString().replaceAll("/+$", ""));
-    api.setConnectTimeout(timeout);
+    api.setConnectTimeout(connectTimeout);
     api.setReadTimeout(timeout);
     if (apiKey != null) {
       api.setRequestInterceptor(request -> request.header("X-API-Key", apiKey));
@@ -50,17 +53,29 @@ public final class CatalogClient {
 
   /** A client of the platform at {@code base} (the gateway, e.g. {@code https://data.example}). */
   public static CatalogClient of(URI base) {
-    return new CatalogClient(base, null, Duration.ofSeconds(30));
+    return new CatalogClient(base, null, Duration.ofSeconds(30), Duration.ofSeconds(30));
   }
 
   /** The same client sending an API key (higher limits; publisher or admin roles). */
   public CatalogClient withApiKey(String key) {
-    return new CatalogClient(base, Objects.requireNonNull(key), timeout);
+    return new CatalogClient(base, Objects.requireNonNull(key), connectTimeout, timeout);
   }
 
   /** The same client with another connect and read time-out (default 30 s). */
   public CatalogClient withTimeout(Duration timeout) {
-    return new CatalogClient(base, apiKey, timeout);
+    return new CatalogClient(base, apiKey, timeout, timeout);
+  }
+
+  /**
+   * The same client with separate time-outs: {@code connect} for opening a connection, {@code read}
+   * for the whole answer of a request.
+   */
+  public CatalogClient withTimeouts(Duration connect, Duration read) {
+    return new CatalogClient(base, apiKey, connect, read);
+  }
+
+  public PoliciesApi policies() {
+    return new PoliciesApi(api);
   }
 
   public DatasetsApi datasets() {

@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Policies from a file of JSON lines in the catalog's policy representation ({@code
- * SEARCH_POLICIES_FILE}): for demos, benchmarks and fixtures until the catalog client exists. A
- * lookup by id reads the file from the start, so it suits rebuilds, not a busy event stream.
+ * SEARCH_POLICIES_FILE}): for demos and benchmarks, instead of the catalog. A lookup by id reads
+ * the file from the start, so it suits rebuilds, not a busy event stream.
  */
 public class PolicyFileSource implements PolicySource {
 

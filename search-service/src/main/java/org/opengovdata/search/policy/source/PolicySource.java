@@ -6,9 +6,9 @@ import java.util.stream.Stream;
 
 /**
  * Where search reads policy documents from: the catalog, the source of truth. Events only say that
- * a policy changed; the indexer then fetches its current state here. Phase 2 implements this with
- * the client generated from {@code catalog.yaml} ({@code GET /api/v1/catalog/policies/{id}} and the
- * published list), with timeouts and a circuit breaker.
+ * a policy changed; the indexer then fetches its current state here. {@link CatalogPolicySource}
+ * implements it with the client generated from {@code catalog.yaml} ({@code GET
+ * /api/v1/catalog/policies/{id}} and the published list), with timeouts and a circuit breaker.
  *
  * <p>Implementations throw {@link PolicySourceUnavailableException} when the catalog cannot be
  * reached (the event waits and is retried), never for a policy that does not exist.

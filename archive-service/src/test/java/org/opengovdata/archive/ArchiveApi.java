@@ -87,7 +87,7 @@ public final class ArchiveApi {
       }
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
       byte[] end = ("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
       byte[] all = new byte[body.size() + end.length];
       System.arraycopy(body.toByteArray(), 0, all, 0, body.size());
@@ -95,7 +95,7 @@ public final class ArchiveApi {
       return all;
     }
 
-    String contentType() {
+    public String contentType() {
       return "multipart/form-data; boundary=" + boundary;
     }
   }
@@ -180,6 +180,47 @@ public final class ArchiveApi {
             .file("file", filename, "text/plain", content)
             .field("changeNote", note, null),
         archivist());
+  }
+
+  /** Waits for the job at {@code jobLocation} to finish and returns its final JSON. */
+  public String awaitJob(String jobLocation, String authorization) {
+    String[] job = new String[1];
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              HttpResponse<String> response = get(jobLocation, "Authorization", authorization);
+              job[0] = response.body();
+              String state = JsonPath.read(response.body(), "$.state");
+              return state.equals("SUCCEEDED") || state.equals("FAILED");
+            });
+    return job[0];
+  }
+
+  /** The file {@code v<version>/content/content/<filename>} of the record's object on disk. */
+  public static java.nio.file.Path storedContent(
+      java.nio.file.Path ocflRoot, String recordId, int version, String filename) {
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(ocflRoot)) {
+      java.nio.file.Path inventory =
+          files
+              .filter(p -> p.getFileName().toString().equals("inventory.json"))
+              .filter(p -> java.nio.file.Files.exists(p.getParent().resolve("0=ocfl_object_1.1")))
+              .filter(p -> readString(p).contains("urn:uuid:" + recordId))
+              .findFirst()
+              .orElseThrow();
+      return inventory.getParent().resolve("v" + version + "/content/content/" + filename);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String readString(java.nio.file.Path p) {
+    try {
+      return java.nio.file.Files.readString(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static String metadata(

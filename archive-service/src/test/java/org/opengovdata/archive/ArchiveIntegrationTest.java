@@ -29,6 +29,7 @@ public abstract class ArchiveIntegrationTest {
     TestInfrastructure.registerRedis(registry);
     TestTokens.registerSecret(registry);
     registry.add("opendata.archive.ocfl.root", OCFL_ROOT::toString);
+    registry.add("opendata.archive.fixity.cron", () -> "-"); // tests start audits themselves
   }
 
   @LocalServerPort int port;

@@ -47,6 +47,13 @@ public class AuditLog {
     return append(actor, role, action, recordId, detail);
   }
 
+  /** Records an action done for {@code actor} off the request thread (a job they submitted). */
+  @Transactional(propagation = Propagation.REQUIRED)
+  public AuditEntry recordAs(
+      String actor, String role, String action, UUID recordId, String detail) {
+    return append(actor, role, action, recordId, detail);
+  }
+
   /** Records an action of the archive itself (a job, a check that failed). */
   @Transactional(propagation = Propagation.REQUIRED)
   public AuditEntry recordSystem(String action, UUID recordId, String detail) {

@@ -2,11 +2,9 @@ package org.opengovdata.archive.jobs;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.opengovdata.archive.api.JobsApi;
 import org.opengovdata.archive.api.model.JobDto;
-import org.opengovdata.archive.api.model.JobStateDto;
 import org.opengovdata.archive.record.IndexRebuild;
 import org.opengovdata.common.jobs.Job;
 import org.opengovdata.common.jobs.JobRunner;
@@ -49,21 +47,6 @@ class JobsController implements JobsApi {
   }
 
   private JobDto dto(Job job) {
-    var eta = job.estimatedCompletion(clock.instant());
-    return new JobDto()
-        .id(job.id())
-        .type(job.type())
-        .state(JobStateDto.valueOf(job.state().name()))
-        .processed(job.processed())
-        .total(job.total())
-        .percent(job.percent())
-        .estimatedCompletion(eta == null ? null : eta.atOffset(ZoneOffset.UTC))
-        .submittedBy(job.submittedBy())
-        .submittedAt(job.submittedAt().atOffset(ZoneOffset.UTC))
-        .startedAt(job.startedAt() == null ? null : job.startedAt().atOffset(ZoneOffset.UTC))
-        .finishedAt(job.finishedAt() == null ? null : job.finishedAt().atOffset(ZoneOffset.UTC))
-        .error(job.error())
-        .problemCount(job.problemCount())
-        .problems(job.problems());
+    return JobDtos.dto(job, clock.instant());
   }
 }

@@ -152,6 +152,13 @@ class RecordIndex {
         .update();
   }
 
+  /** Marks an indexed record invalid (a fixity audit found its object broken): never served. */
+  int markInvalid(UUID id, List<String> problems) {
+    return jdbc.sql("update record set valid = false, problems = ? where id = ?")
+        .params(String.join("\n", problems), id)
+        .update();
+  }
+
   void delete(UUID id) {
     jdbc.sql("delete from record where id = ?").param(id).update();
   }

@@ -43,6 +43,7 @@ public class Records {
   private final AuditLog audit;
   private final OutboxEvents outbox;
   private final TransactionTemplate tx;
+  private final WriteIntents intents;
 
   Records(
       RecordIndex index,
@@ -52,7 +53,8 @@ public class Records {
       IndexLock indexLock,
       AuditLog audit,
       OutboxEvents outbox,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      WriteIntents intents) {
     this.index = index;
     this.store = store;
     this.uploads = uploads;
@@ -61,6 +63,7 @@ public class Records {
     this.audit = audit;
     this.outbox = outbox;
     this.tx = tx;
+    this.intents = intents;
   }
 
   public ArchiveRecord create(RecordMetadata submitted, MultipartFile file) {
@@ -78,12 +81,16 @@ public class Records {
             blankToNull(submitted.sourceReference()),
             submitted.access() == null ? Access.PUBLIC : submitted.access());
     AtomicInteger written = new AtomicInteger();
+    UUID intent = null;
     try (Uploads.Staged staged = uploads.stage(file, id, metadata)) {
+      intent = intents.begin(objectId, id, 0);
+      UUID fulfilled = intent;
       return tx.execute(
           status -> {
             indexLock.enterWrite();
             written.set(
                 store.writeVersion(objectId, 0, staged.dir(), versionInfo(caller, "archived")));
+            intents.fulfil(fulfilled);
             ArchiveVersion version = reader.indexedVersion(id, objectId, written.get());
             ArchiveRecord record =
                 new ArchiveRecord(
@@ -112,9 +119,15 @@ public class Records {
           });
     } catch (RuntimeException e) {
       if (written.get() > 0) {
-        compensate(() -> store.purge(objectId), objectId, e);
+        compensate(() -> store.purge(objectId), objectId, intent, e);
+      } else if (intent != null && e instanceof ApiException) {
+        intents.drop(intent); // refused before the OCFL write; anything else is left to recovery
       }
       throw e;
+    } finally {
+      if (intent != null) {
+        intents.end(intent);
+      }
     }
   }
 
@@ -122,13 +135,21 @@ public class Records {
     Caller caller = Caller.current().orElseThrow();
     ArchiveRecord current = require(id);
     AtomicInteger written = new AtomicInteger();
+    UUID intent = null;
     try (Uploads.Staged staged = uploads.stage(file, id, current.metadata())) {
+      intent = intents.begin(current.objectId(), id, current.headVersion());
+      UUID fulfilled = intent;
       return tx.execute(
           status -> {
             indexLock.enterWrite();
             ArchiveRecord locked = index.lock(id).orElseThrow(() -> goneOrNotFound(id));
             requireValid(locked);
             int head = locked.headVersion();
+            if (head != current.headVersion()) {
+              throw ApiException.conflict(
+                  "Record %s changed while this version was uploaded; send it again."
+                      .formatted(id));
+            }
             try {
               written.set(
                   store.writeVersion(
@@ -138,6 +159,7 @@ public class Records {
                   "Record %s changed while this version was uploaded; send it again."
                       .formatted(id));
             }
+            intents.fulfil(fulfilled);
             ArchiveVersion version = reader.indexedVersion(id, locked.objectId(), written.get());
             index.upsert(
                 new ArchiveRecord(
@@ -167,9 +189,16 @@ public class Records {
     } catch (RuntimeException e) {
       int previous = written.get() - 1;
       if (previous > 0) {
-        compensate(() -> store.rollbackTo(current.objectId(), previous), current.objectId(), e);
+        compensate(
+            () -> store.rollbackTo(current.objectId(), previous), current.objectId(), intent, e);
+      } else if (intent != null && e instanceof ApiException) {
+        intents.drop(intent); // refused before the OCFL write; anything else is left to recovery
       }
       throw e;
+    } finally {
+      if (intent != null) {
+        intents.end(intent);
+      }
     }
   }
 
@@ -207,6 +236,16 @@ public class Records {
     index.delete(id);
   }
 
+  /**
+   * Takes a record out of service because its object failed a fixity audit: every read answers
+   * {@code integrity-failure} until the object is repaired and the index rebuilt.
+   *
+   * @return whether the record is in the index
+   */
+  public boolean markInvalid(UUID id, List<String> problems) {
+    return index.markInvalid(id, problems) > 0;
+  }
+
   public void purgeObject(String objectId) {
     store.purge(objectId);
   }
@@ -220,6 +259,11 @@ public class Records {
       throw new AccessDeniedException("restricted record");
     }
     return record;
+  }
+
+  /** The indexed record, if any, whatever its access and validity. */
+  public Optional<ArchiveRecord> indexed(UUID id) {
+    return index.find(id);
   }
 
   /** The record whatever its access; 404 or 410 when there is none. */
@@ -313,16 +357,17 @@ public class Records {
         .setMessage(message);
   }
 
-  private static void compensate(Runnable undo, String objectId, RuntimeException cause) {
+  private void compensate(Runnable undo, String objectId, UUID intent, RuntimeException cause) {
     try {
       undo.run();
+      intents.drop(intent);
       log.warn(
           "Undid the OCFL write to {} after the index refused it: {}",
           objectId,
           cause.getMessage());
     } catch (RuntimeException e) {
       log.error(
-          "OCFL object {} has a version the index does not; an index rebuild will pick it up",
+          "OCFL object {} has a version the index does not; write-intent recovery undoes it",
           objectId,
           e);
     }

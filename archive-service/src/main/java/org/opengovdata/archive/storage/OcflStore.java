@@ -8,12 +8,27 @@ import io.ocfl.api.model.ObjectVersionId;
 import io.ocfl.api.model.OcflObjectVersionFile;
 import io.ocfl.api.model.VersionInfo;
 import io.ocfl.api.model.VersionNum;
+import io.ocfl.core.extension.storage.layout.HashedNTupleLayoutExtension;
+import io.ocfl.core.extension.storage.layout.config.HashedNTupleLayoutConfig;
+import io.ocfl.core.storage.common.Listing;
 import io.ocfl.core.storage.common.OcflObjectRootDirIterator;
 import io.ocfl.core.storage.common.Storage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,11 +42,16 @@ public class OcflStore {
   private final OcflRepository ocfl;
   private final Storage storage;
   private final ObjectValidator validator;
+  private final HashedNTupleLayoutExtension layout;
+  private final JsonMapper json;
 
   OcflStore(OcflRepository ocfl, Storage storage, JsonMapper json) {
     this.ocfl = ocfl;
+    this.json = json;
     this.storage = storage;
     this.validator = new ObjectValidator(storage, json);
+    this.layout = new HashedNTupleLayoutExtension();
+    layout.init(new HashedNTupleLayoutConfig()); // the layout OcflConfiguration creates roots with
   }
 
   /**
@@ -83,6 +103,72 @@ public class OcflStore {
     ocfl.rollbackToVersion(ObjectVersionId.version(objectId, VersionNum.fromInt(version)));
   }
 
+  /**
+   * Puts an object back to version {@code head} after a write to it was interrupted (the process
+   * died between the OCFL commit and the index commit, or in the middle of the OCFL commit): every
+   * version directory above {@code head} is removed and the inventory of {@code head} becomes the
+   * root inventory again (with its sidecar); {@code head} 0 removes the object. Idempotent, so an
+   * interrupted recovery is simply run again.
+   *
+   * @return what was undone, for the log
+   */
+  public String rollBackInterrupted(String objectId, int head) {
+    String root = layout.mapObjectId(objectId);
+    List<Listing> entries = list(root);
+    try {
+      if (entries.isEmpty()) {
+        return "nothing stored";
+      }
+      if (head == 0) {
+        storage.deleteDirectory(root);
+        deleteEmptyParents(root);
+        return "removed the new object";
+      }
+      List<String> removed = new ArrayList<>();
+      for (Listing entry : entries) {
+        String name = entry.getRelativePath();
+        if (entry.isDirectory()
+            && name.matches("v\\d+")
+            && Integer.parseInt(name.substring(1)) > head) {
+          storage.deleteDirectory(root + "/" + name);
+          removed.add(name);
+        }
+      }
+      String version = root + "/v" + head;
+      for (Listing file : list(version)) {
+        String name = file.getRelativePath();
+        if (file.isFile() && name.startsWith("inventory.json.")) {
+          storage.copyFileInternal(version + "/inventory.json", root + "/inventory.json");
+          storage.copyFileInternal(version + "/" + name, root + "/" + name);
+        }
+      }
+      return removed.isEmpty()
+          ? "root inventory reset to v" + head
+          : "removed " + String.join(", ", removed) + "; root inventory reset to v" + head;
+    } finally {
+      ocfl.invalidateCache(objectId);
+    }
+  }
+
+  private List<Listing> list(String directory) {
+    try {
+      return storage.listDirectory(directory);
+    } catch (RuntimeException e) {
+      return List.of(); // no such directory
+    }
+  }
+
+  private void deleteEmptyParents(String root) {
+    int slash = root.lastIndexOf('/');
+    if (slash > 0) {
+      try {
+        storage.deleteEmptyDirsUp(root.substring(0, slash));
+      } catch (RuntimeException e) {
+        // an empty layout directory left behind is harmless
+      }
+    }
+  }
+
   /** Calls {@code sink} with the storage-relative path of every object root, whatever its state. */
   public void forEachObjectRoot(Consumer<String> sink) {
     try (OcflObjectRootDirIterator roots = storage.iterateObjects()) {
@@ -93,5 +179,207 @@ public class OcflStore {
   /** Validates the object at {@code objectRoot}, content digests included. */
   public ObjectValidator.ObjectCheck check(String objectRoot) {
     return validator.check(objectRoot);
+  }
+
+  /** An object copied by {@link #snapshotObject}: its id, root, inventory digest, size. */
+  public record ObjectSnapshot(
+      String objectId, String objectRoot, String inventoryDigest, long bytes) {}
+
+  /**
+   * Copies one object root to {@code destination} as of its current root inventory, without
+   * stopping writers: the inventory and its sidecar are read first (and checked against each other,
+   * retried while a writer is replacing them), then only the version directories that inventory
+   * names — complete and immutable once they are in place — are copied, and the captured inventory
+   * is written last. A version being added meanwhile is simply not part of the copy.
+   *
+   * @param backedUp the inventory digest of each object's last backup, by object id
+   * @return empty when the object's inventory still has the digest of its last backup (nothing
+   *     copied)
+   */
+  public Optional<ObjectSnapshot> snapshotObject(
+      String objectRoot, Path destination, Map<String, String> backedUp) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      Inventory inventory = readInventory(objectRoot);
+      if (inventory == null) {
+        if (attempt >= 5) {
+          throw new IOException(
+              objectRoot + ": inventory and sidecar disagree (5 reads); object left out");
+        }
+        sleepQuietly(200L * attempt);
+        continue;
+      }
+      if (inventory.digest().equalsIgnoreCase(backedUp.getOrDefault(inventory.id(), ""))) {
+        return Optional.empty();
+      }
+      Files.createDirectories(destination);
+      long bytes = 0;
+      for (Listing entry : storage.listDirectory(objectRoot)) {
+        String name = entry.getRelativePath();
+        boolean version = entry.isDirectory() && name.matches("v\\d+");
+        if (version && Integer.parseInt(name.substring(1)) > inventory.head()) {
+          continue; // being written now: not in the captured inventory
+        }
+        if (entry.isDirectory()) {
+          for (Listing file : storage.listRecursive(objectRoot + "/" + name)) {
+            if (file.isFile()) {
+              bytes +=
+                  copyOut(
+                      objectRoot + "/" + name + "/" + file.getRelativePath(),
+                      destination.resolve(name).resolve(file.getRelativePath()));
+            }
+          }
+        } else if (entry.isFile() && !name.startsWith("inventory.json")) {
+          bytes += copyOut(objectRoot + "/" + name, destination.resolve(name));
+        }
+      }
+      Files.write(destination.resolve("inventory.json"), inventory.bytes());
+      Files.writeString(destination.resolve(inventory.sidecarName()), inventory.sidecar());
+      bytes += inventory.bytes().length;
+      return Optional.of(new ObjectSnapshot(inventory.id(), objectRoot, inventory.digest(), bytes));
+    }
+  }
+
+  /**
+   * Copies the storage root's own files (declaration, layout, extensions) to {@code destination}.
+   */
+  public void snapshotRootFiles(Path destination) throws IOException {
+    Files.createDirectories(destination);
+    for (Listing entry : storage.listDirectory("")) {
+      String name = entry.getRelativePath();
+      if (entry.isFile()) {
+        copyOut(name, destination.resolve(name));
+      } else if (entry.isDirectory() && name.equals("extensions")) {
+        for (Listing file : storage.listRecursive(name)) {
+          if (file.isFile()) {
+            copyOut(
+                name + "/" + file.getRelativePath(),
+                destination.resolve(name).resolve(file.getRelativePath()));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Restore: puts a backed-up object root (a directory as {@link #snapshotObject} wrote it) at
+   * {@code objectRoot}, replacing what is there; the root inventory is written last.
+   */
+  public void restoreObject(Path source, String objectRoot) throws IOException {
+    if (!list(objectRoot).isEmpty()) {
+      storage.deleteDirectory(objectRoot);
+    }
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(source)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    List<Path> inventories = new ArrayList<>();
+    for (Path file : files) {
+      String relative = source.relativize(file).toString().replace('\\', '/');
+      if (!relative.contains("/") && relative.startsWith("inventory.json")) {
+        inventories.add(file);
+      } else {
+        copyIn(file, objectRoot + "/" + relative);
+      }
+    }
+    for (Path file : inventories) {
+      copyIn(file, objectRoot + "/" + file.getFileName());
+    }
+  }
+
+  /** Restore: the storage root's own files, where they are missing. */
+  public void restoreRootFiles(Path source) throws IOException {
+    try (Stream<Path> walk = Files.walk(source)) {
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        String relative = source.relativize(file).toString().replace('\\', '/');
+        if (!storage.fileExists(relative)) {
+          copyIn(file, relative);
+        }
+      }
+    }
+  }
+
+  /** Whether the storage root holds no object at all (restore goes only into an empty archive). */
+  public boolean hasNoObjects() {
+    try (OcflObjectRootDirIterator roots = storage.iterateObjects()) {
+      return !roots.hasNext();
+    }
+  }
+
+  /** Forgets every cached inventory (after storage was changed behind ocfl-java's back). */
+  public void forgetCaches() {
+    ocfl.invalidateCache();
+  }
+
+  /** The object root of {@code objectId} under the storage layout. */
+  public String objectRootOf(String objectId) {
+    return layout.mapObjectId(objectId);
+  }
+
+  private record Inventory(
+      String id, int head, byte[] bytes, String digest, String sidecarName, String sidecar) {}
+
+  /** The root inventory if its sidecar matches it; null while they disagree (being replaced). */
+  private Inventory readInventory(String objectRoot) throws IOException {
+    String sidecarName =
+        storage.listDirectory(objectRoot).stream()
+            .map(Listing::getRelativePath)
+            .filter(n -> n.startsWith("inventory.json."))
+            .findFirst()
+            .orElseThrow(() -> new IOException(objectRoot + ": no inventory sidecar"));
+    byte[] bytes;
+    try (InputStream in = storage.read(objectRoot + "/inventory.json")) {
+      bytes = in.readAllBytes();
+    }
+    String sidecar = storage.readToString(objectRoot + "/" + sidecarName);
+    String digest = sidecar.strip().split("\\s+")[0];
+    String algorithm = sidecarName.substring("inventory.json.".length());
+    String jdkName =
+        switch (algorithm) {
+          case "sha512" -> "SHA-512";
+          case "sha256" -> "SHA-256";
+          default -> null;
+        };
+    if (jdkName != null) {
+      try {
+        String actual = HexFormat.of().formatHex(MessageDigest.getInstance(jdkName).digest(bytes));
+        if (!actual.equalsIgnoreCase(digest)) {
+          return null;
+        }
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    JsonNode json = this.json.readTree(bytes);
+    String head = json.get("head").asString();
+    return new Inventory(
+        json.get("id").asString(),
+        Integer.parseInt(head.replaceFirst("^v0*", "")),
+        bytes,
+        digest,
+        sidecarName,
+        sidecar);
+  }
+
+  private void copyIn(Path file, String storagePath) {
+    int slash = storagePath.lastIndexOf('/');
+    if (slash > 0) {
+      storage.createDirectories(storagePath.substring(0, slash));
+    }
+    storage.copyFileInto(file, storagePath, null);
+  }
+
+  private long copyOut(String storagePath, Path target) throws IOException {
+    Files.createDirectories(target.getParent());
+    try (InputStream in = storage.read(storagePath)) {
+      return Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

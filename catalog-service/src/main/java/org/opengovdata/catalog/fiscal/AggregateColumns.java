@@ -4,11 +4,8 @@ import static org.opengovdata.catalog.tabular.DataType.INTEGER;
 import static org.opengovdata.catalog.tabular.DataType.STRING;
 
 import java.util.Map;
-import org.opengovdata.catalog.api.model.BudgetTypeDto;
-import org.opengovdata.catalog.api.model.DirectionDto;
 import org.opengovdata.catalog.api.model.FiscalExecutionRowDto;
 import org.opengovdata.catalog.api.model.FiscalSummaryRowDto;
-import org.opengovdata.catalog.api.model.StageDto;
 import org.opengovdata.catalog.tabular.Column;
 import org.opengovdata.catalog.tabular.Columns;
 import org.opengovdata.catalog.tabular.InMemoryRows;
@@ -45,27 +42,9 @@ final class AggregateColumns {
               STRING,
               SummaryRow::subName,
               FiscalSummaryRowDto::setSubName),
-          Column.of(
-              "budgetType",
-              "预算类型",
-              "Budget",
-              STRING,
-              SummaryRow::budgetType,
-              (d, v) -> d.setBudgetType(BudgetTypeDto.fromValue(v.name()))),
-          Column.of(
-              "stage",
-              "阶段",
-              "Stage",
-              STRING,
-              SummaryRow::stage,
-              (d, v) -> d.setStage(StageDto.fromValue(v.name()))),
-          Column.of(
-              "direction",
-              "收支",
-              "Direction",
-              STRING,
-              SummaryRow::direction,
-              (d, v) -> d.setDirection(DirectionDto.fromValue(v.name()))),
+          FiscalDimensions.budgetType(SummaryRow::budgetType, FiscalSummaryRowDto::setBudgetType),
+          FiscalDimensions.stage(SummaryRow::stage, FiscalSummaryRowDto::setStage),
+          FiscalDimensions.direction(SummaryRow::direction, FiscalSummaryRowDto::setDirection),
           Column.decimal(
               "amount", "金额", "Amount", SummaryRow::amount, FiscalSummaryRowDto::setAmount),
           Column.of(

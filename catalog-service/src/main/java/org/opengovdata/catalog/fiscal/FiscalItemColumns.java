@@ -6,10 +6,7 @@ import static org.opengovdata.catalog.tabular.DataType.STRING;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import org.opengovdata.catalog.api.model.BudgetTypeDto;
-import org.opengovdata.catalog.api.model.DirectionDto;
 import org.opengovdata.catalog.api.model.FiscalItemDto;
-import org.opengovdata.catalog.api.model.StageDto;
 import org.opengovdata.catalog.tabular.Column;
 import org.opengovdata.catalog.tabular.Columns;
 import org.opengovdata.catalog.tabular.KeyFields;
@@ -40,27 +37,9 @@ final class FiscalItemColumns {
               STRING,
               FiscalItem::regionName,
               FiscalItemDto::setRegionName),
-          Column.of(
-              "budgetType",
-              "预算类型",
-              "Budget",
-              STRING,
-              FiscalItem::budgetType,
-              (d, v) -> d.setBudgetType(BudgetTypeDto.fromValue(v.name()))),
-          Column.of(
-              "stage",
-              "阶段",
-              "Stage",
-              STRING,
-              FiscalItem::stage,
-              (d, v) -> d.setStage(StageDto.fromValue(v.name()))),
-          Column.of(
-              "direction",
-              "收支",
-              "Direction",
-              STRING,
-              FiscalItem::direction,
-              (d, v) -> d.setDirection(DirectionDto.fromValue(v.name()))),
+          FiscalDimensions.budgetType(FiscalItem::budgetType, FiscalItemDto::setBudgetType),
+          FiscalDimensions.stage(FiscalItem::stage, FiscalItemDto::setStage),
+          FiscalDimensions.direction(FiscalItem::direction, FiscalItemDto::setDirection),
           Column.of(
               "classificationCode",
               "科目编码",

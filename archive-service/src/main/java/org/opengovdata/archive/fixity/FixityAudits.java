@@ -1,0 +1,307 @@
+package org.opengovdata.archive.fixity;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.opengovdata.archive.audit.AuditLog;
+import org.opengovdata.archive.record.ArchiveRecord;
+import org.opengovdata.archive.record.ArchiveVersion;
+import org.opengovdata.archive.record.RecordIds;
+import org.opengovdata.archive.record.Records;
+import org.opengovdata.archive.record.StoredFile;
+import org.opengovdata.archive.storage.ObjectValidator.ObjectCheck;
+import org.opengovdata.archive.storage.OcflStore;
+import org.opengovdata.common.jobs.Job;
+import org.opengovdata.common.jobs.JobProgress;
+import org.opengovdata.common.jobs.JobRunner;
+import org.opengovdata.common.problem.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Fixity audits (item 5): a job that validates every object root of the OCFL storage root with
+ * ocfl-java's validator — structure, inventories, sidecars and the digest of every content file —
+ * and compares each indexed version's digest with the object's inventory (an inventory rewritten
+ * together with its sidecar would pass the validator, but not this). Every problem is kept ({@code
+ * fixity_problem}); a record whose object fails is taken out of service (index {@code valid =
+ * false}) so that every read refuses it until the object is repaired and the index rebuilt.
+ *
+ * <p>An object that fails is checked a second time before it is reported: a version being written
+ * while the audit reads the object (version directory moved, root inventory not yet replaced) must
+ * not be reported as corruption.
+ */
+@Service
+public class FixityAudits {
+
+  public static final String JOB_TYPE = "fixity-audit";
+
+  private static final Logger log = LoggerFactory.getLogger(FixityAudits.class);
+
+  /** Why an audit ran. */
+  public enum Trigger {
+    MANUAL,
+    SCHEDULED
+  }
+
+  /** One problem an audit found. */
+  public record Problem(
+      String objectRoot, String objectId, UUID recordId, String code, String message) {}
+
+  /** An audit, its job and everything it found. */
+  public record Audit(
+      UUID id,
+      Trigger trigger,
+      String requestedBy,
+      Instant startedAt,
+      Instant finishedAt,
+      long objectsChecked,
+      long objectsInvalid,
+      Optional<Job> job,
+      List<Problem> problems) {}
+
+  private final JobRunner jobs;
+  private final OcflStore store;
+  private final Records records;
+  private final JdbcClient jdbc;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  FixityAudits(
+      JobRunner jobs,
+      OcflStore store,
+      Records records,
+      JdbcClient jdbc,
+      AuditLog audit,
+      Clock clock) {
+    this.jobs = jobs;
+    this.store = store;
+    this.records = records;
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Queues an audit of the whole storage root.
+   *
+   * @throws ApiException 409 while another audit runs
+   */
+  public Job start(Trigger trigger, String requestedBy) {
+    Job job = jobs.submit(JOB_TYPE, requestedBy, progress -> run(progress, trigger, requestedBy));
+    insertAudit(job.id(), trigger, requestedBy, job.submittedAt());
+    return job;
+  }
+
+  public Optional<Audit> find(UUID id) {
+    return jdbc.sql("select * from fixity_audit where id = ?")
+        .param(id)
+        .query(
+            (rs, row) ->
+                new Audit(
+                    id,
+                    Trigger.valueOf(rs.getString("trigger")),
+                    rs.getString("requested_by"),
+                    rs.getTimestamp("started_at").toInstant(),
+                    Optional.ofNullable(rs.getTimestamp("finished_at"))
+                        .map(Timestamp::toInstant)
+                        .orElse(null),
+                    rs.getLong("objects_checked"),
+                    rs.getLong("objects_invalid"),
+                    jobs.find(id),
+                    problems(id)))
+        .optional();
+  }
+
+  private List<Problem> problems(UUID auditId) {
+    return jdbc.sql(
+            """
+            select object_root, object_id, record_id, code, message from fixity_problem
+            where audit_id = ? order by seq""")
+        .param(auditId)
+        .query(
+            (rs, row) ->
+                new Problem(
+                    rs.getString("object_root"),
+                    rs.getString("object_id"),
+                    rs.getObject("record_id", UUID.class),
+                    rs.getString("code"),
+                    rs.getString("message")))
+        .list();
+  }
+
+  private void insertAudit(UUID id, Trigger trigger, String requestedBy, Instant at) {
+    jdbc.sql(
+            """
+            insert into fixity_audit (id, trigger, requested_by, started_at) values (?, ?, ?, ?)
+            on conflict (id) do nothing""")
+        .params(id, trigger.name(), requestedBy, Timestamp.from(at))
+        .update();
+  }
+
+  void run(JobProgress progress, Trigger trigger, String requestedBy) {
+    UUID auditId = progress.jobId();
+    insertAudit(auditId, trigger, requestedBy, clock.instant());
+    List<String> roots = new ArrayList<>();
+    store.forEachObjectRoot(roots::add);
+    progress.total(roots.size());
+    long checked = 0;
+    long invalid = 0;
+    int[] seq = {0};
+    for (String root : roots) {
+      List<Problem> found = audit(root);
+      if (!found.isEmpty()) {
+        invalid++;
+        for (Problem problem : found) {
+          insertProblem(auditId, ++seq[0], problem);
+          progress.problem(
+              "%s (%s): %s %s"
+                  .formatted(
+                      problem.objectId() == null ? root : problem.objectId(),
+                      problem.recordId() == null ? "no record" : "record " + problem.recordId(),
+                      problem.code() == null ? "" : problem.code(),
+                      problem.message()));
+        }
+        takeOutOfService(found);
+      }
+      checked++;
+      progress.advance(1);
+      if (checked % 100 == 0) {
+        updateCounts(auditId, checked, invalid, null);
+      }
+    }
+    updateCounts(auditId, checked, invalid, clock.instant());
+    audit.recordSystem(
+        "fixity.audited",
+        null,
+        "audit %s (%s, by %s): %d objects checked, %d failed"
+            .formatted(auditId, trigger, requestedBy, checked, invalid));
+    log.info("Fixity audit {}: {} objects checked, {} failed", auditId, checked, invalid);
+  }
+
+  /** The problems of one object root; empty when it is sound. */
+  private List<Problem> audit(String root) {
+    ObjectCheck check = store.check(root);
+    if (!check.valid()) {
+      check = store.check(root); // a write in progress may have been seen half-way
+    }
+    String objectId = check.objectId().orElse(null);
+    UUID recordId = objectId == null ? null : RecordIds.recordId(objectId);
+    List<Problem> problems = new ArrayList<>();
+    for (String error : check.errors()) {
+      int colon = error.indexOf(": ");
+      boolean coded = colon > 0 && colon < 12;
+      problems.add(
+          new Problem(
+              root,
+              objectId,
+              recordId,
+              coded ? error.substring(0, colon) : null,
+              coded ? error.substring(colon + 2) : error));
+    }
+    if (problems.isEmpty() && recordId != null) {
+      problems.addAll(compareWithIndex(root, objectId, recordId));
+    }
+    return problems;
+  }
+
+  /** The digests the index recorded at write time must still be the inventory's. */
+  private List<Problem> compareWithIndex(String root, String objectId, UUID recordId) {
+    Optional<ArchiveRecord> record = records.indexed(recordId);
+    if (record.isEmpty() || !record.get().valid()) {
+      return List.of();
+    }
+    List<Problem> problems = new ArrayList<>();
+    Map<Integer, List<StoredFile>> files;
+    try {
+      files = records.files(record.get());
+    } catch (RuntimeException e) {
+      return List.of(new Problem(root, objectId, recordId, "READ", e.getMessage()));
+    }
+    for (ArchiveVersion version : records.allVersions(recordId)) {
+      if (version.content() == null || version.digest() == null) {
+        continue;
+      }
+      Optional<StoredFile> stored =
+          files.getOrDefault(version.version(), List.of()).stream()
+              .filter(f -> f.path().equals(version.content().path()))
+              .findFirst();
+      if (stored.isEmpty()) {
+        problems.add(
+            new Problem(
+                root,
+                objectId,
+                recordId,
+                "INDEX",
+                "version %d: the inventory has no file %s"
+                    .formatted(version.version(), version.content().path())));
+      } else if (!version.digest().equalsIgnoreCase(stored.get().digest())) {
+        problems.add(
+            new Problem(
+                root,
+                objectId,
+                recordId,
+                "INDEX",
+                "version %d: %s has %s digest %s in the inventory but %s when it was archived"
+                    .formatted(
+                        version.version(),
+                        version.content().path(),
+                        version.digestAlgorithm(),
+                        stored.get().digest(),
+                        version.digest())));
+      }
+    }
+    return problems;
+  }
+
+  private void takeOutOfService(List<Problem> problems) {
+    UUID recordId = problems.get(0).recordId();
+    if (recordId == null) {
+      return;
+    }
+    List<String> messages =
+        problems.stream()
+            .map(p -> "fixity: " + (p.code() == null ? "" : p.code() + ": ") + p.message())
+            .limit(20)
+            .toList();
+    if (records.markInvalid(recordId, messages)) {
+      log.error(
+          "INTEGRITY ALERT: fixity audit found object {} of record {} broken: {}",
+          problems.get(0).objectId(),
+          recordId,
+          messages.get(0));
+      audit.recordSystem("integrity.failure", recordId, "fixity audit: " + messages.get(0));
+    }
+  }
+
+  private void insertProblem(UUID auditId, int seq, Problem problem) {
+    jdbc.sql(
+            """
+            insert into fixity_problem (audit_id, seq, object_root, object_id, record_id, code,
+              message) values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            auditId,
+            seq,
+            problem.objectRoot(),
+            problem.objectId(),
+            problem.recordId(),
+            problem.code(),
+            problem.message())
+        .update();
+  }
+
+  private void updateCounts(UUID auditId, long checked, long invalid, Instant finished) {
+    jdbc.sql(
+            """
+            update fixity_audit set objects_checked = ?, objects_invalid = ?, finished_at = ?
+            where id = ?""")
+        .params(checked, invalid, finished == null ? null : Timestamp.from(finished), auditId)
+        .update();
+  }
+}

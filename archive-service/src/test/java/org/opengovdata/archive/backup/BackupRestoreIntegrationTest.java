@@ -1,0 +1,302 @@
+package org.opengovdata.archive.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.opengovdata.archive.ArchiveApi;
+import org.opengovdata.archive.storage.OcflStore;
+import org.opengovdata.common.security.Role;
+import org.opengovdata.common.testsupport.TestInfrastructure;
+import org.opengovdata.common.testsupport.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Item 6 done-when: backup (full, then incremental) → wipe storage and database → restore from the
+ * chain → every record, version, digest, hold and audit entry is identical; and a bag with one byte
+ * flipped fails verify. Own storage root and targets (its own service context), since it wipes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BackupRestoreIntegrationTest {
+
+  private static final Path STORAGE = temporaryDirectory();
+  private static final Path OCFL_ROOT = STORAGE.resolve("ocfl");
+  private static final Path TARGET_A = STORAGE.resolve("backup-a");
+  private static final Path TARGET_B = STORAGE.resolve("backup-b");
+
+  /** Every archive table, children first. */
+  private static final List<String> TABLES =
+      List.of(
+          "backup_object",
+          "backup",
+          "fixity_problem",
+          "fixity_audit",
+          "write_intent",
+          "record_version",
+          "record",
+          "retention_change",
+          "legal_hold",
+          "destruction_register",
+          "tombstone",
+          "disposition_record",
+          "disposition",
+          "audit_entry",
+          "job");
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    TestInfrastructure.registerPostgres(registry);
+    TestInfrastructure.registerRedis(registry);
+    TestTokens.registerSecret(registry);
+    registry.add("opendata.archive.ocfl.root", OCFL_ROOT::toString);
+    registry.add("opendata.archive.backup.targets", () -> TARGET_A + "," + TARGET_B);
+    registry.add("opendata.archive.fixity.cron", () -> "-");
+  }
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired OcflStore store;
+
+  @Test
+  void backupWipeRestoreGivesBackTheSameArchiveAndAFlippedByteFailsVerify() throws Exception {
+    ArchiveApi api = new ArchiveApi(port);
+    // backups of earlier runs (the database outlives them) would make the first one incremental
+    jdbc.sql("delete from backup_object").update();
+    jdbc.sql("delete from backup").update();
+    String marker = UUID.randomUUID().toString();
+    String a =
+        api.archive(
+            ArchiveApi.metadata("备份甲 " + marker, "内政发〔2024〕12号", "2024-03-15", "Y30", "PUBLIC"),
+            "甲.txt",
+            "text/plain",
+            "甲 第一版".getBytes(StandardCharsets.UTF_8));
+    for (int v = 2; v <= 3; v++) {
+      assertThat(
+              api.addVersion(
+                      a, "甲.txt", ("甲 第" + v + "版").getBytes(StandardCharsets.UTF_8), "修订 " + v)
+                  .statusCode())
+          .isEqualTo(201);
+    }
+    String b =
+        api.archive(
+            ArchiveApi.metadata("备份乙 " + marker, null, "2015-01-01", "Y10", "RESTRICTED"),
+            "乙.bin",
+            "application/octet-stream",
+            new byte[] {0, 1, 2, 3, (byte) 0xff});
+    assertThat(
+            api.postJson(
+                    "/records/" + b + "/holds", "{\"reason\":\"诉讼保全\"}", ArchiveApi.archivist())
+                .statusCode())
+        .isEqualTo(201);
+
+    String full = backup(api);
+    assertThat(JsonPath.<String>read(full, "$.state")).isEqualTo("SUCCEEDED");
+    assertThat(JsonPath.<Map<String, Object>>read(full, "$")).doesNotContainKey("previousId");
+    assertThat(JsonPath.<Integer>read(full, "$.objectsCopied")).isEqualTo(2);
+    assertThat(JsonPath.<List<String>>read(full, "$.targets")).hasSize(2);
+
+    assertThat(api.addVersion(b, "乙.bin", new byte[] {9, 9, 9}, "更正").statusCode()).isEqualTo(201);
+    String incremental = backup(api);
+    assertThat(JsonPath.<String>read(incremental, "$.previousId"))
+        .isEqualTo(JsonPath.read(full, "$.id"));
+    assertThat(JsonPath.<Integer>read(incremental, "$.objectsCopied")).isEqualTo(1);
+    assertThat(JsonPath.<Integer>read(incremental, "$.objectsTotal")).isEqualTo(2);
+    String incrementalId = JsonPath.read(incremental, "$.id");
+    for (String id : List.of(JsonPath.<String>read(full, "$.id"), incrementalId)) {
+      String verified = verify(api, id);
+      assertThat(JsonPath.<Boolean>read(verified, "$.valid")).as(verified).isTrue();
+    }
+
+    Map<String, List<Map<String, Object>>> before = snapshot(List.of(a, b));
+    Map<String, byte[]> contents = contents(api, List.of(a, b));
+    String chainBefore = api.get("/audit/verify", "Authorization", ArchiveApi.archivist()).body();
+    assertThat(JsonPath.<Boolean>read(chainBefore, "$.intact")).isTrue();
+
+    // wipe storage and database
+    try (Stream<Path> children = Files.list(OCFL_ROOT)) {
+      for (Path child : children.toList()) {
+        deleteTree(child);
+      }
+    }
+    store.forgetCaches();
+    for (String table : TABLES) {
+      jdbc.sql("delete from " + table).update();
+    }
+    assertThat(api.get("/records/" + a).statusCode()).isEqualTo(404);
+
+    HttpResponse<String> restore =
+        api.postJson("/restore", "{\"target\":\"" + TARGET_A + "\"}", ArchiveApi.admin());
+    assertThat(restore.statusCode()).as(restore.body()).isEqualTo(202);
+    String job =
+        api.awaitJob(restore.headers().firstValue("Location").orElseThrow(), ArchiveApi.admin());
+    assertThat(JsonPath.<String>read(job, "$.state")).as(job).isEqualTo("SUCCEEDED");
+    assertThat(JsonPath.<Double>read(job, "$.percent")).isEqualTo(100.0);
+
+    Map<String, List<Map<String, Object>>> after = snapshot(List.of(a, b));
+    assertThat(after.get("record")).isEqualTo(before.get("record"));
+    assertThat(after.get("record_version")).isEqualTo(before.get("record_version"));
+    assertThat(after.get("legal_hold")).isEqualTo(before.get("legal_hold"));
+    // the audit log as the last bag has it: up to that backup's own entry (the verifications
+    // after it are not in any bag), then the restore's rebuild and the restore itself
+    List<Map<String, Object>> audited = before.get("audit_entry");
+    int lastBackup = 0;
+    for (int i = 0; i < audited.size(); i++) {
+      if ("backup.created".equals(audited.get(i).get("action"))) {
+        lastBackup = i;
+      }
+    }
+    List<Map<String, Object>> inBag = audited.subList(0, lastBackup + 1);
+    assertThat(after.get("audit_entry")).startsWith(inBag.toArray(Map[]::new));
+    assertThat(after.get("audit_entry").subList(inBag.size(), after.get("audit_entry").size()))
+        .extracting(row -> row.get("action"))
+        .containsExactly("index.rebuilt", "restore.completed");
+    assertThat(contents(api, List.of(a, b))).containsExactlyInAnyOrderEntriesOf(contents);
+    String chainAfter = api.get("/audit/verify", "Authorization", ArchiveApi.archivist()).body();
+    assertThat(JsonPath.<Boolean>read(chainAfter, "$.intact")).as(chainAfter).isTrue();
+    String actions = api.get("/audit?size=100", "Authorization", ArchiveApi.archivist()).body();
+    assertThat(JsonPath.<List<String>>read(actions, "$.data[*].action"))
+        .contains("backup.created", "restore.completed");
+
+    // a second restore is refused: the archive is no longer empty
+    HttpResponse<String> again = api.postJson("/restore", null, ArchiveApi.admin());
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+
+    // one byte flipped in target B's copy of the incremental bag: verify fails there only
+    Path payload;
+    try (Stream<Path> files = Files.walk(TARGET_B.resolve(incrementalId).resolve("data/objects"))) {
+      payload =
+          files
+              .filter(p -> p.toString().endsWith("乙.bin"))
+              .filter(Files::isRegularFile)
+              .findFirst()
+              .orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(payload);
+    bytes[0] ^= 1;
+    Files.write(payload, bytes);
+    String failed = verify(api, incrementalId);
+    assertThat(JsonPath.<Boolean>read(failed, "$.valid")).as(failed).isFalse();
+    assertThat(JsonPath.<List<Boolean>>read(failed, "$.targets[*].valid"))
+        .containsExactly(true, false);
+    assertThat(JsonPath.<String>read(failed, "$.targets[1].problem")).contains("乙.bin");
+  }
+
+  @Test
+  void backupsAndRestoreNeedAnAdmin() {
+    ArchiveApi api = new ArchiveApi(port);
+    assertThat(api.postJson("/backups", null, null).statusCode()).isEqualTo(401);
+    assertThat(api.postJson("/backups", null, ArchiveApi.archivist()).statusCode()).isEqualTo(403);
+    assertThat(api.postJson("/restore", null, ArchiveApi.archivist()).statusCode()).isEqualTo(403);
+    String consumer = TestTokens.bearer("key_consumer", Role.CONSUMER);
+    assertThat(api.get("/backups/" + UUID.randomUUID(), "Authorization", consumer).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> unknown =
+        api.postJson("/restore", "{\"target\":\"/etc\"}", ArchiveApi.admin());
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("target");
+    assertThat(
+            api.postJson("/backups/" + UUID.randomUUID() + "/verify", null, ArchiveApi.admin())
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  private static String backup(ArchiveApi api) {
+    HttpResponse<String> started = api.postJson("/backups", null, ArchiveApi.admin());
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    String location = started.headers().firstValue("Location").orElseThrow();
+    String job = api.awaitJob("/jobs/" + JsonPath.read(started.body(), "$.id"), ArchiveApi.admin());
+    assertThat(JsonPath.<String>read(job, "$.state")).as(job).isEqualTo("SUCCEEDED");
+    return api.get(location, "Authorization", ArchiveApi.admin()).body();
+  }
+
+  private static String verify(ArchiveApi api, String backupId) {
+    HttpResponse<String> verified =
+        api.postJson("/backups/" + backupId + "/verify", null, ArchiveApi.admin());
+    assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+    return verified.body();
+  }
+
+  /** Index rows of our records (the database is shared), management tables whole. */
+  private Map<String, List<Map<String, Object>>> snapshot(List<String> ids) {
+    String[] ours = ids.toArray(String[]::new);
+    Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+    tables.put(
+        "record",
+        jdbc.sql("select * from record where id = any(cast(? as uuid[])) order by id")
+            .param(ours)
+            .query()
+            .listOfRows());
+    tables.put(
+        "record_version",
+        jdbc.sql(
+                "select * from record_version where record_id = any(cast(? as uuid[])) order by record_id, version")
+            .param(ours)
+            .query()
+            .listOfRows());
+    tables.put("legal_hold", jdbc.sql("select * from legal_hold order by id").query().listOfRows());
+    tables.put(
+        "audit_entry",
+        jdbc.sql("select * from audit_entry order by sequence").query().listOfRows());
+    return tables;
+  }
+
+  /** Every version's bytes and Content-Digest, read through the API. */
+  private static Map<String, byte[]> contents(ArchiveApi api, List<String> ids) {
+    Map<String, byte[]> contents = new LinkedHashMap<>();
+    for (String id : ids) {
+      String versions =
+          api.get("/records/" + id + "/versions", "Authorization", ArchiveApi.archivist()).body();
+      for (Integer v : JsonPath.<List<Integer>>read(versions, "$.data[*].version")) {
+        HttpResponse<byte[]> read =
+            api.getBytes(
+                "/records/" + id + "/versions/" + v + "/content",
+                "Authorization",
+                ArchiveApi.archivist());
+        assertThat(read.statusCode()).isEqualTo(200);
+        contents.put(id + "/v" + v, read.body());
+        contents.put(
+            id + "/v" + v + "/digest",
+            read.headers().firstValue("Content-Digest").orElseThrow().getBytes());
+      }
+    }
+    assertThat(contents).hasSize(2 * (3 + 2));
+    return contents;
+  }
+
+  private static void deleteTree(Path path) {
+    try (Stream<Path> paths = Files.walk(path)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("archive-backup");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

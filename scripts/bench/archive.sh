@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Benchmark of archive-service (issue 11, item "done when" 5), not part of ./mvnw verify. It
+#   1. creates a fresh database (default opendata_bench_archive) and an OCFL root in a work
+#      directory, and starts archive-service from its jar on them (port 28083, -Xmx512m),
+#   2. ingests --versions versions of --size bytes each (random, incompressible) spread over
+#      --records records, --concurrency uploads at a time: ingest rate (versions/s, MB/s),
+#   3. times a full backup (POST /backups: BagIt bag, sha512 manifests, to one target) against
+#      `tar -cf` of the same OCFL root, each --runs times, interleaved; reports MB/s and the ratio
+#      (the issue asks ≥ 60 % of tar),
+#   4. times a fixity audit (POST /fixity-audits: ocfl-java validator + every content digest)
+#      against `sha512sum` (the digest OCFL uses) and `sha256sum` of every file of the root, each
+#      --runs times, interleaved; reports MB/s and the ratios (≥ 70 % asked),
+#   5. sends --requests Accept-Datetime requests at random instants of random records' histories:
+#      p50 and p95,
+#   6. writes the medians between the archive markers of --results (default docs/benchmarks.md).
+# The page cache is not dropped between runs (it cannot be without root on every machine): both
+# sides of each comparison read warm files. Needs PostgreSQL and Redis (scripts/up.sh).
+#   Small check (about a minute):  scripts/bench/archive.sh --versions 200 --records 20 --size 65536 --runs 1 --results /tmp/archive-bench.md
+#   Full size (lead, quiet machine; ≥ 10,000 versions, ≥ 2 GB, ~30+ min):
+#     scripts/bench/archive.sh --versions 10000 --records 1000 --size 262144 --runs 3
+#   scripts/bench/archive.sh [--versions N] [--records N] [--size BYTES] [--concurrency N]
+#                            [--runs N] [--requests N] [--port P] [--db NAME] [--results FILE]
+source "$(dirname "$0")/../lib/common.sh"
+
+VERSIONS=10000
+RECORDS=1000
+SIZE=262144
+CONCURRENCY=4
+RUNS=3
+REQUESTS=500
+PORT_BENCH=28083
+BENCH_DB=opendata_bench_archive
+RESULTS="$ROOT_DIR/docs/benchmarks.md"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --versions) VERSIONS="$2"; shift ;;
+    --records) RECORDS="$2"; shift ;;
+    --size) SIZE="$2"; shift ;;
+    --concurrency) CONCURRENCY="$2"; shift ;;
+    --runs) RUNS="$2"; shift ;;
+    --requests) REQUESTS="$2"; shift ;;
+    --port) PORT_BENCH="$2"; shift ;;
+    --db) BENCH_DB="$2"; shift ;;
+    --results) RESULTS="$2"; shift ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    *) die "unknown option: $1" ;;
+  esac
+  shift
+done
+[ "$VERSIONS" -ge "$RECORDS" ] 2>/dev/null || die "--versions must be at least --records"
+
+pg_ready || die "PostgreSQL is not running on port $PG_PORT (scripts/up.sh starts it)."
+redis_ready || die "Redis is not running on port $REDIS_PORT (scripts/up.sh starts it)."
+port_open "$PORT_BENCH" && die "port $PORT_BENCH is taken; pass --port."
+
+WORK="$(mktemp -d)"
+BASE="http://127.0.0.1:$PORT_BENCH/api/v1/archive"
+ROOT="$WORK/ocfl"
+TARGET="$WORK/backup"
+OUT="$WORK/results.txt"
+
+jar=$(ls "$ROOT_DIR"/archive-service/target/archive-service-*.jar 2>/dev/null | grep -v -- '-plain\|-tests' | head -n 1 || true)
+if [ -z "$jar" ]; then
+  log "building archive-service"
+  "$ROOT_DIR/mvnw" -q -B -f "$ROOT_DIR/pom.xml" -pl archive-service -am -DskipTests -Dspotless.check.skip=true package
+  jar=$(ls "$ROOT_DIR"/archive-service/target/archive-service-*.jar | grep -v -- '-plain\|-tests' | head -n 1)
+fi
+cp "$jar" "$WORK/archive.jar"
+mkdir -p "$WORK/app" && (cd "$WORK/app" && unzip -q ../archive.jar)
+CP="$WORK/app/BOOT-INF/classes:$WORK/app/BOOT-INF/lib/*"
+bench() { java -Xmx512m -cp "$CP" "$ROOT_DIR/scripts/bench/ArchiveBench.java" "$@"; }
+
+psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "drop database if exists $BENCH_DB" >/dev/null
+psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "create database $BENCH_DB owner opendata" >/dev/null
+
+PID=""
+cleanup() {
+  [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
+  psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "drop database if exists $BENCH_DB" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+SECRET="bench-only-$(head -c 24 /dev/urandom | base64 | tr -d '\n/+=')"
+log "starting archive-service on port $PORT_BENCH (root $ROOT)"
+DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" DB_USER=opendata DB_PASSWORD=opendata \
+  REDIS_URL="redis://127.0.0.1:$REDIS_PORT/${TEST_REDIS_DB:-12}" JWT_SECRET="$SECRET" PORT="$PORT_BENCH" \
+  ARCHIVE_OCFL_ROOT="$ROOT" ARCHIVE_BACKUP_TARGETS="$TARGET" ARCHIVE_FIXITY_CRON=- \
+  ARCHIVE_UPLOAD_LIMIT=1GB java -Xms256m -Xmx512m -jar "$WORK/archive.jar" >"$WORK/service.log" 2>&1 &
+PID=$!
+wait_until 180 "archive-service" curl -fs "http://127.0.0.1:$PORT_BENCH/actuator/health/readiness" \
+  || { tail -n 40 "$WORK/service.log"; die "archive-service did not start"; }
+
+log "ingesting $VERSIONS versions of $SIZE bytes over $RECORDS records ($CONCURRENCY at a time)"
+bench ingest "$BASE" "$SECRET" "$RECORDS" "$VERSIONS" "$SIZE" "$CONCURRENCY" "$OUT"
+files=$(find "$ROOT" -type f | wc -l)
+bytes=$(du -sb "$ROOT" | cut -f1)
+log "  $files files, $bytes bytes in the OCFL root"
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+now() { date +%s.%N; }
+since() { echo "$(now) - $1" | bc -l; }
+
+: >"$WORK/backup.s"; : >"$WORK/tar.s"; : >"$WORK/fixity.s"; : >"$WORK/sha512.s"; : >"$WORK/sha256.s"
+for run in $(seq 1 "$RUNS"); do
+  log "run $run/$RUNS: backup vs tar"
+  # every run is a full backup: the previous bags and backup rows go
+  rm -rf "$TARGET"; mkdir -p "$TARGET"
+  psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U opendata -d "$BENCH_DB" \
+    -c "delete from archive.backup_object; delete from archive.backup" >/dev/null
+  bench job "$BASE" "$SECRET" /backups >>"$WORK/backup.s"
+  t=$(now); tar -cf "$WORK/root.tar" -C "$ROOT" .; since "$t" >>"$WORK/tar.s"; rm -f "$WORK/root.tar"
+  log "run $run/$RUNS: fixity audit vs sha512sum / sha256sum"
+  bench job "$BASE" "$SECRET" /fixity-audits >>"$WORK/fixity.s"
+  t=$(now); find "$ROOT" -type f -print0 | xargs -0 sha512sum >/dev/null; since "$t" >>"$WORK/sha512.s"
+  t=$(now); find "$ROOT" -type f -print0 | xargs -0 sha256sum >/dev/null; since "$t" >>"$WORK/sha256.s"
+done
+log "Accept-Datetime retrieval ($REQUESTS requests)"
+bench timegate "$BASE" "$SECRET" "$WORK/records.txt" "$REQUESTS" "$OUT"
+
+mb=$(echo "$bytes / 1000000" | bc -l)
+rate() { echo "$mb / $1" | bc -l | xargs printf '%.1f'; }
+pct() { echo "100 * $2 / $1" | bc -l | xargs printf '%.0f'; }
+b=$(median <"$WORK/backup.s"); tr=$(median <"$WORK/tar.s")
+f=$(median <"$WORK/fixity.s"); s5=$(median <"$WORK/sha512.s"); s2=$(median <"$WORK/sha256.s")
+val() { awk -v k="$1" '$1 == k {print $2}' "$OUT"; }
+cpu=$(nproc); mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
+jv=$(java -version 2>&1 | head -n 1)
+section=$(cat <<MD
+<!-- archive:begin -->
+## archive-service: ingest, backup, fixity, Accept-Datetime
+
+Run $(date -u +%FT%TZ) with \`scripts/bench/archive.sh --versions $VERSIONS --records $RECORDS --size $SIZE --concurrency $CONCURRENCY --runs $RUNS --requests $REQUESTS\`
+on $cpu cores, $mem RAM, $jv; service, PostgreSQL, client and baselines on the same machine,
+page cache warm for both sides. OCFL root: $files files, $bytes bytes. Medians of $RUNS run(s).
+
+| what | archive | baseline | ratio |
+|---|---|---|---|
+| ingest | $(val ingest_versions_per_s) versions/s, $(val ingest_mb_per_s) MB/s | — | — |
+| full backup (BagIt, sha512) vs \`tar -cf\` | $(rate "$b") MB/s ($b s) | $(rate "$tr") MB/s ($tr s) | $(pct "$b" "$tr") % (asked ≥ 60 %) |
+| fixity audit vs \`sha512sum\` | $(rate "$f") MB/s ($f s) | $(rate "$s5") MB/s ($s5 s) | $(pct "$f" "$s5") % (asked ≥ 70 %) |
+| fixity audit vs \`sha256sum\` | | $(rate "$s2") MB/s ($s2 s) | $(pct "$f" "$s2") % |
+| Accept-Datetime retrieval | p50 $(val timegate_p50_ms) ms, p95 $(val timegate_p95_ms) ms ($(val timegate_requests) requests) | — | — |
+<!-- archive:end -->
+MD
+)
+if [ -f "$RESULTS" ] && grep -q '<!-- archive:begin -->' "$RESULTS"; then
+  python3 - "$RESULTS" "$section" <<'PY'
+import re, sys
+path, section = sys.argv[1], sys.argv[2]
+text = open(path, encoding="utf-8").read()
+text = re.sub(r"<!-- archive:begin -->.*?<!-- archive:end -->", lambda m: section, text, flags=re.S)
+open(path, "w", encoding="utf-8").write(text)
+PY
+else
+  printf '\n%s\n' "$section" >>"$RESULTS"
+fi
+log "results written to $RESULTS"
+printf '%s\n' "$section"

@@ -37,6 +37,7 @@ class ArchiveInfrastructureIntegrationTest extends ServiceSecurityContract {
   static void infrastructure(DynamicPropertyRegistry registry) {
     TestInfrastructure.registerPostgres(registry);
     TestInfrastructure.registerRedis(registry);
+    registry.add("opendata.archive.capture.enabled", () -> "false"); // PolicyCaptureIntegrationTest
     TestTokens.registerSecret(registry);
     registry.add("opendata.archive.ocfl.root", () -> OCFL_ROOT.resolve("ocfl").toString());
   }

@@ -64,6 +64,7 @@ class BackupRestoreIntegrationTest {
   static void infrastructure(DynamicPropertyRegistry registry) {
     TestInfrastructure.registerPostgres(registry);
     TestInfrastructure.registerRedis(registry);
+    registry.add("opendata.archive.capture.enabled", () -> "false"); // PolicyCaptureIntegrationTest
     TestTokens.registerSecret(registry);
     registry.add("opendata.archive.ocfl.root", OCFL_ROOT::toString);
     registry.add("opendata.archive.backup.targets", () -> TARGET_A + "," + TARGET_B);

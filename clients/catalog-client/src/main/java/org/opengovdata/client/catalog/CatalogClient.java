@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.opengovdata.client.catalog.api.DatasetsApi;
 import org.opengovdata.client.catalog.api.FiscalAggregatesApi;
 import org.opengovdata.client.catalog.api.FiscalItemsApi;
+import org.opengovdata.client.catalog.api.PoliciesApi;
 import org.opengovdata.client.catalog.api.ReferenceApi;
 import org.opengovdata.client.catalog.api.StatisticsIndicatorsApi;
 import org.opengovdata.client.catalog.api.StatisticsObservationsApi;
@@ -85,6 +86,10 @@ public final class CatalogClient {
 
   public StatisticsObservationsApi observations() {
     return new StatisticsObservationsApi(api);
+  }
+
+  public PoliciesApi policies() {
+    return new PoliciesApi(api);
   }
 
   public ReferenceApi reference() {

@@ -85,6 +85,14 @@ check "second publisher publishes" 200 "$(status -X POST "$P/publish" -H "X-API-
 check "anonymous reads the published policy" 200 "$(status "$P")"
 check "published policy carries its canonical number" 1 "$(curl -s "$P" | grep -c "内政办发〔2026〕${serial}号")"
 check "history names both keys" 4 "$(curl -s "$P/history" | grep -o '"actor"' | wc -l | tr -d ' ')"
+# ... and the archive captures it by itself (issue 11 item 3; the event goes through opendata.events)
+captured=0
+for _ in $(seq 1 60); do
+  captured=$(curl -s -G "$G/api/v1/archive/records" --data-urlencode "documentNumber=内政办发〔2026〕${serial}号" | grep -c "catalog:policies/$policy_id@")
+  [ "$captured" = 1 ] && break
+  sleep 0.5
+done
+check "archive captured the published policy (within 30 s)" 1 "$captured"
 
 # ... and becomes searchable (issue 10 phase 2): policy.published → search's indexer → catalog
 # client → Elasticsearch. Poll, at most SMOKE_SEARCH_WAIT seconds (default 30).

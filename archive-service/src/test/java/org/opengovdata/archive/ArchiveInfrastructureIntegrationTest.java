@@ -31,6 +31,7 @@ class ArchiveInfrastructureIntegrationTest extends AbstractServiceIT {
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     TestInfrastructure.registerPostgres(registry);
+    registry.add("opendata.archive.capture.enabled", () -> "false"); // PolicyCaptureIntegrationTest
     registry.add("opendata.archive.ocfl.root", () -> OCFL_ROOT.resolve("ocfl").toString());
   }
 

@@ -27,6 +27,8 @@ public abstract class ArchiveIntegrationTest {
   static void infrastructure(DynamicPropertyRegistry registry) {
     TestInfrastructure.registerPostgres(registry);
     TestInfrastructure.registerRedis(registry);
+    // the capture has its own test (own stream, own catalog stand-in): PolicyCaptureIntegrationTest
+    registry.add("opendata.archive.capture.enabled", () -> "false");
     TestTokens.registerSecret(registry);
     registry.add("opendata.archive.ocfl.root", OCFL_ROOT::toString);
     registry.add("opendata.archive.fixity.cron", () -> "-"); // tests start audits themselves

@@ -180,7 +180,8 @@ class ArchiveKillIntegrationTest {
             "--opendata.redis.url=" + TestInfrastructure.redisUrl(),
             "--opendata.security.jwt.secret=" + TestTokens.SECRET,
             "--opendata.archive.ocfl.root=" + root,
-            "--opendata.archive.fixity.cron=-");
+            "--opendata.archive.fixity.cron=-",
+            "--opendata.archive.capture.enabled=false");
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(storage.resolve(name + ".log").toFile())

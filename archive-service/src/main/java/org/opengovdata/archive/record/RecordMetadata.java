@@ -22,4 +22,22 @@ public record RecordMetadata(
     return new RecordMetadata(
         title, documentNumber, issuer, documentDate, retention, series, sourceReference, access);
   }
+
+  /** The same record described anew (a later version of a captured policy); retention is kept. */
+  public RecordMetadata describedAs(
+      String title,
+      String documentNumber,
+      String issuer,
+      LocalDate documentDate,
+      String sourceReference) {
+    return new RecordMetadata(
+        title,
+        documentNumber,
+        issuer,
+        documentDate,
+        retentionClass,
+        series,
+        sourceReference,
+        access);
+  }
 }

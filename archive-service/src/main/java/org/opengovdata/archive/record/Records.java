@@ -8,10 +8,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.opengovdata.archive.audit.AuditLog;
-import org.opengovdata.archive.outbox.OutboxEvents;
 import org.opengovdata.archive.storage.OcflStore;
 import org.opengovdata.common.events.PlatformEvent;
+import org.opengovdata.common.outbox.OutboxEvents;
 import org.opengovdata.common.paging.PageRequest;
 import org.opengovdata.common.problem.ApiException;
 import org.opengovdata.common.security.Caller;
@@ -67,8 +68,22 @@ public class Records {
   }
 
   public ArchiveRecord create(RecordMetadata submitted, MultipartFile file) {
-    Caller caller = Caller.current().orElseThrow();
-    UUID id = UUID.randomUUID();
+    return create(
+        UUID.randomUUID(), submitted, file, Caller.current().orElseThrow(), "archived", v -> {});
+  }
+
+  /**
+   * Archives a document as a new record {@code id} for {@code caller} (the request's caller, or the
+   * archive itself capturing a policy); {@code alsoInTransaction} runs inside the transaction that
+   * indexes the first version, so what it writes commits with it or not at all.
+   */
+  public ArchiveRecord create(
+      UUID id,
+      RecordMetadata submitted,
+      MultipartFile file,
+      Caller caller,
+      String message,
+      Consumer<ArchiveVersion> alsoInTransaction) {
     String objectId = RecordIds.objectId(id);
     RecordMetadata metadata =
         new RecordMetadata(
@@ -89,7 +104,7 @@ public class Records {
           status -> {
             indexLock.enterWrite();
             written.set(
-                store.writeVersion(objectId, 0, staged.dir(), versionInfo(caller, "archived")));
+                store.writeVersion(objectId, 0, staged.dir(), versionInfo(caller, message)));
             intents.fulfil(fulfilled);
             ArchiveVersion version = reader.indexedVersion(id, objectId, written.get());
             ArchiveRecord record =
@@ -105,7 +120,9 @@ public class Records {
                     version.created());
             index.upsert(record);
             index.upsertVersion(version);
-            audit.record(
+            audit.recordAs(
+                caller.subject(),
+                roles(caller),
                 "record.created",
                 id,
                 "v%d %s %s:%s"
@@ -115,6 +132,7 @@ public class Records {
                         version.digestAlgorithm(),
                         version.digest()));
             outbox.record(PlatformEvent.ARCHIVE_VERSION_CREATED, id.toString(), version.version());
+            alsoInTransaction.accept(version);
             return record;
           });
     } catch (RuntimeException e) {
@@ -132,11 +150,27 @@ public class Records {
   }
 
   public ArchiveVersion addVersion(UUID id, MultipartFile file, String changeNote) {
-    Caller caller = Caller.current().orElseThrow();
+    return addVersion(
+        id, file, changeNote, Caller.current().orElseThrow(), UnaryOperator.identity(), v -> {});
+  }
+
+  /**
+   * Adds a version for {@code caller}; {@code metadataChange} may give the new version other
+   * descriptive metadata (its {@code metadata.json} and the index follow the head version), and
+   * {@code alsoInTransaction} runs inside the transaction that indexes it.
+   */
+  public ArchiveVersion addVersion(
+      UUID id,
+      MultipartFile file,
+      String changeNote,
+      Caller caller,
+      UnaryOperator<RecordMetadata> metadataChange,
+      Consumer<ArchiveVersion> alsoInTransaction) {
     ArchiveRecord current = require(id);
     AtomicInteger written = new AtomicInteger();
     UUID intent = null;
-    try (Uploads.Staged staged = uploads.stage(file, id, current.metadata())) {
+    try (Uploads.Staged staged =
+        uploads.stage(file, id, metadataChange.apply(current.metadata()))) {
       intent = intents.begin(current.objectId(), id, current.headVersion());
       UUID fulfilled = intent;
       return tx.execute(
@@ -165,7 +199,7 @@ public class Records {
                 new ArchiveRecord(
                     id,
                     locked.objectId(),
-                    locked.metadata(),
+                    metadataChange.apply(locked.metadata()),
                     version.version(),
                     locked.onHold(),
                     true,
@@ -173,7 +207,9 @@ public class Records {
                     locked.createdAt(),
                     version.created()));
             index.upsertVersion(version);
-            audit.record(
+            audit.recordAs(
+                caller.subject(),
+                roles(caller),
                 "version.created",
                 id,
                 "v%d %s %s:%s — %s"
@@ -184,6 +220,7 @@ public class Records {
                         version.digest(),
                         changeNote));
             outbox.record(PlatformEvent.ARCHIVE_VERSION_CREATED, id.toString(), version.version());
+            alsoInTransaction.accept(version);
             return version;
           });
     } catch (RuntimeException e) {
@@ -348,6 +385,10 @@ public class Records {
 
   private static ApiException notFound(UUID id) {
     return ApiException.notFound("No record %s in the archive.".formatted(id));
+  }
+
+  private static String roles(Caller caller) {
+    return String.join(",", caller.roles().stream().map(Role::claimValue).toList());
   }
 
   private static VersionInfo versionInfo(Caller caller, String message) {

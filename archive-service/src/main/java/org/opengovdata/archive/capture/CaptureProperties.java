@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.opengovdata.archive.record.RetentionClass;
+import org.opengovdata.common.events.ConsumerConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -41,7 +42,8 @@ public record CaptureProperties(
     @NotNull @DefaultValue("500ms") Duration backoffInitial,
     @NotNull @DefaultValue("30s") Duration backoffMax,
     @NotNull @DefaultValue(DEFAULT_RETENTION) String retention,
-    @NotNull @DefaultValue("Y30") RetentionClass defaultRetention) {
+    @NotNull @DefaultValue("Y30") RetentionClass defaultRetention)
+    implements ConsumerConfiguration {
 
   /** Without configuration: 规范性文件, 政府规章 and 命令 are kept forever. */
   public static final String DEFAULT_RETENTION = "规范性文件=PERMANENT,政府规章=PERMANENT,命令=PERMANENT";

@@ -1,8 +1,6 @@
 package org.opengovdata.search.indexing;
 
-import java.time.Duration;
-import org.opengovdata.common.events.StreamConsumer;
-import org.opengovdata.common.events.StreamConsumerSettings;
+import org.opengovdata.common.events.ConsumerLifecycle;
 import org.opengovdata.common.events.StreamEntryHandler;
 import org.opengovdata.search.cache.QueryCache;
 import org.opengovdata.search.dataset.DatasetIndex;
@@ -12,7 +10,6 @@ import org.opengovdata.search.policy.source.PolicySource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.JedisPooled;
 
@@ -23,18 +20,16 @@ import redis.clients.jedis.JedisPooled;
  * disabled and no file) it does not consume: events wait in the stream, nothing is lost.
  */
 @Component
-class IndexerLifecycle implements SmartLifecycle {
+class IndexerLifecycle extends ConsumerLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(IndexerLifecycle.class);
 
-  private final JedisPooled redis;
   private final IndexerProperties properties;
   private final ObjectProvider<PolicySource> sources;
   private final PolicyWriter writer;
   private final ObjectProvider<DatasetSource> datasetSources;
   private final DatasetIndex datasetIndex;
   private final QueryCache cache;
-  private StreamConsumer consumer;
 
   IndexerLifecycle(
       JedisPooled redis,
@@ -44,7 +39,7 @@ class IndexerLifecycle implements SmartLifecycle {
       ObjectProvider<DatasetSource> datasetSources,
       DatasetIndex datasetIndex,
       QueryCache cache) {
-    this.redis = redis;
+    super(redis, properties);
     this.properties = properties;
     this.sources = sources;
     this.writer = writer;
@@ -54,57 +49,22 @@ class IndexerLifecycle implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
+  protected StreamEntryHandler handler() {
     if (!properties.enabled()) {
       log.info("event indexer disabled (opendata.search.indexer.enabled=false)");
-      return;
+      return null;
     }
     PolicySource source = sources.getIfAvailable();
     if (source == null) {
       log.warn(
           "no policy source configured: the indexer does not consume {}; events wait there",
           properties.stream());
-      return;
+      return null;
     }
-    StreamConsumerSettings settings =
-        new StreamConsumerSettings(
-            properties.stream(),
-            properties.group(),
-            properties.consumer(),
-            properties.batchSize(),
-            properties.block(),
-            properties.claimIdle(),
-            properties.claimInterval(),
-            properties.maxDeliveries(),
-            StreamConsumerSettings.deadLetterStreamOf(properties.stream(), properties.group()),
-            properties.backoffInitial(),
-            properties.backoffMax());
-    consumer =
-        new StreamConsumer(
-            redis,
-            settings,
-            StreamEntryHandler.forPlatformEvents(
-                new SearchIndexer(
-                    source, writer, datasetSources.getIfAvailable(), datasetIndex, cache)));
-    consumer.start();
+    return StreamEntryHandler.forPlatformEvents(
+        new SearchIndexer(source, writer, datasetSources.getIfAvailable(), datasetIndex, cache));
   }
 
-  @Override
-  public synchronized void stop() {
-    if (consumer != null) {
-      if (!consumer.stop(properties.block().plus(Duration.ofSeconds(10)))) {
-        log.warn("the indexer did not stop in time; its pending entries are reclaimed later");
-      }
-      consumer = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return consumer != null;
-  }
-
-  /** After the indices exist; stopped before the web server and the clients go. */
   @Override
   public int getPhase() {
     return Integer.MIN_VALUE + 2000;

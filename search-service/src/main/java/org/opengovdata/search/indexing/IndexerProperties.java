@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.opengovdata.common.events.ConsumerConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -27,4 +28,5 @@ public record IndexerProperties(
     @NotNull @DefaultValue("5s") Duration claimInterval,
     @Min(1) @DefaultValue("5") int maxDeliveries,
     @NotNull @DefaultValue("200ms") Duration backoffInitial,
-    @NotNull @DefaultValue("30s") Duration backoffMax) {}
+    @NotNull @DefaultValue("30s") Duration backoffMax)
+    implements ConsumerConfiguration {}

@@ -78,10 +78,10 @@ trap cleanup EXIT
 SECRET="bench-only-$(head -c 24 /dev/urandom | base64 | tr -d '\n/+=')"
 log "starting catalog-service on port $PORT_BENCH"
 DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" REDIS_URL="redis://127.0.0.1:$REDIS_PORT/$BENCH_REDIS_DB" \
-  JWT_SECRET="$SECRET" PORT="$PORT_BENCH" \
+  JWT_SECRET="$SECRET" PORT="$PORT_BENCH" MANAGEMENT_PORT="$((PORT_BENCH + 1000))" \
   java -Xmx256m -jar "$WORK/catalog.jar" >"$WORK/service.log" 2>&1 &
 PID=$!
-service_ready() { curl -fs "http://127.0.0.1:$PORT_BENCH/actuator/health/readiness" | grep -Eq '"status":"(UP|DEGRADED)"'; }
+service_ready() { curl -fs "http://127.0.0.1:$PORT_BENCH/readyz" | grep -Eq '"status":"(UP|DEGRADED)"'; }
 wait_until 300 "catalog-service" service_ready || { tail -50 "$WORK/service.log"; die "service did not start"; }
 
 # The gateway's identity token (platform-common IdentityToken): HS256, issuer opendata-gateway,

@@ -85,7 +85,7 @@ SECRET="bench-only-$(head -c 24 /dev/urandom | base64 | tr -d '\n/+=')"
 log "starting archive-service on port $PORT_BENCH (root $ROOT)"
 DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" DB_USER=opendata DB_PASSWORD=opendata \
   REDIS_URL="redis://127.0.0.1:$REDIS_PORT/${TEST_REDIS_DB:-12}" JWT_SECRET="$SECRET" PORT="$PORT_BENCH" MANAGEMENT_PORT="$((PORT_BENCH + 1000))" \
-  ARCHIVE_OCFL_ROOT="$ROOT" ARCHIVE_BACKUP_TARGETS="$TARGET" ARCHIVE_FIXITY_CRON=- \
+  ARCHIVE_OCFL_ROOT="$ROOT" ARCHIVE_BACKUP_TARGETS="$TARGET" ARCHIVE_FIXITY_CRON=- ARCHIVE_CAPTURE_ENABLED=false \
   ARCHIVE_UPLOAD_LIMIT=1GB java -Xms256m -Xmx512m -jar "$WORK/archive.jar" >"$WORK/service.log" 2>&1 &
 PID=$!
 wait_until 180 "archive-service" curl -fs "http://127.0.0.1:$PORT_BENCH/readyz" \

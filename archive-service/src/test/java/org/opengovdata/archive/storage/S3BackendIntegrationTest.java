@@ -140,7 +140,7 @@ class S3BackendIntegrationTest extends ArchiveIntegrationTest {
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + serverPort + "/actuator/health/readiness"))
+                        URI.create("http://127.0.0.1:" + serverPort + "/readyz"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     // the readiness group's OCFL check finds the storage root's declaration in the bucket

@@ -139,8 +139,7 @@ class S3BackendIntegrationTest extends ArchiveIntegrationTest {
     HttpResponse<String> readiness =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + serverPort + "/readyz"))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + "/readyz"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     // the readiness group's OCFL check finds the storage root's declaration in the bucket

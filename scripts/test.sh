@@ -56,12 +56,14 @@ if [ $# -eq 0 ]; then
   rm -rf "$E2E_HOME" && mkdir -p "$E2E_HOME"
   drop_databases "$E2E_CATALOG_DB" "$E2E_ARCHIVE_DB"
   redis-cli -h 127.0.0.1 -p "$REDIS_PORT" -n "$E2E_REDIS_DB" flushdb >/dev/null
+  # 100 demo policies, not 3,000: search and archive consume every one before smoke.sh's own
+  # policy, which it expects searchable and archived within 30 s.
   e2e() {
     OPENDATA_HOME="$E2E_HOME" GATEWAY_PORT=$E2E_PORT_BASE CATALOG_PORT=$((E2E_PORT_BASE + 1)) \
       SEARCH_PORT=$((E2E_PORT_BASE + 2)) ARCHIVE_PORT=$((E2E_PORT_BASE + 3)) \
       CATALOG_DB_NAME="$E2E_CATALOG_DB" ARCHIVE_DB_NAME="$E2E_ARCHIVE_DB" \
       REDIS_URL="redis://127.0.0.1:$REDIS_PORT/$E2E_REDIS_DB" DB_URL= \
-      SEARCH_INDEX_PREFIX="e2e-$E2E_PORT_BASE-" "$@"
+      SEARCH_INDEX_PREFIX="e2e-$E2E_PORT_BASE-" CATALOG_DEMO_POLICIES="${E2E_DEMO_POLICIES:-100}" "$@"
   }
   drop_e2e_indices() { # by name: Elasticsearch refuses wildcard deletes
     local index

@@ -48,6 +48,8 @@ filter='year=2024&region=150602&budgetType=GENERAL_PUBLIC&stage=FINAL&direction=
 summary=$(curl -s "$F/summary?$filter&groupBy=classification&level=1" | sed -n 's/.*"key":"205"[^}]*"amount":"\([0-9.]*\)".*/\1/p')
 items_csv=$(curl -s "$F/items?$filter&fields=amount&format=csv")
 items_total=$(curl -s "$F/items?$filter&size=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+check "the demo data has line items for the filter (not an empty table)" 1 \
+  "$([ "${items_total:-0}" -gt 0 ] 2>/dev/null && echo 1 || echo 0)"
 check "fiscal summary through the gateway has an amount" 1 "$([ -n "$summary" ] && echo 1 || echo 0)"
 check "fiscal summary equals the sum of its line items (CSV)" \
   "$(printf 'amount\n%s\n' "${summary:-0}" | cents amount)" "$(printf '%s' "$items_csv" | cents amount)"

@@ -14,8 +14,11 @@ import org.opengovdata.common.testsupport.Http;
 import org.opengovdata.common.testsupport.TestInfrastructure;
 import org.opengovdata.common.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,6 +49,8 @@ class GatewayRoutingIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired CircuitBreakerRegistry breakers;
+
+  @Autowired ApplicationContext context;
 
   private String url(String path) {
     return "http://localhost:" + port + path;
@@ -127,5 +132,19 @@ class GatewayRoutingIntegrationTest {
     HttpResponse<String> response = Http.get(url("/actuator/health/readiness"));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(JsonPath.<String>read(response.body(), "$.components.redis.status")).isEqualTo("UP");
+  }
+
+  /** Refusing traffic is a 503 on the readiness probe (the shared health mapping names it). */
+  @Test
+  void readinessIs503WhileRefusingTraffic() {
+    AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+    try {
+      HttpResponse<String> response = Http.get(url("/actuator/health/readiness"));
+      assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(JsonPath.<String>read(response.body(), "$.status")).isEqualTo("OUT_OF_SERVICE");
+    } finally {
+      AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+    }
+    assertThat(Http.get(url("/actuator/health/readiness")).statusCode()).isEqualTo(200);
   }
 }

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.JedisPooled;
@@ -45,6 +48,8 @@ public abstract class AbstractServiceIT extends ServiceSecurityContract {
   @LocalServerPort protected int port;
 
   @Autowired protected JedisPooled redis;
+
+  @Autowired private ApplicationContext context;
 
   /** The health components of the readiness group besides {@code readinessState}, e.g. db. */
   protected abstract List<String> dependencies();
@@ -88,6 +93,24 @@ public abstract class AbstractServiceIT extends ServiceSecurityContract {
           .as(dependency)
           .isEqualTo("UP");
     }
+  }
+
+  /**
+   * Until the start-up runners (demo data, recovery) have finished, and whenever the service
+   * refuses traffic, readiness is a 503 — an orchestrator and scripts/up.sh must not send requests
+   * to it. (A health mapping that names only DEGRADED once made every state a 200.)
+   */
+  @Test
+  void readinessIs503WhileTheServiceRefusesTraffic() {
+    AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+    try {
+      HttpResponse<String> refusing = Http.get(url("/readyz"));
+      assertThat(refusing.statusCode()).isEqualTo(503);
+      assertThat(JsonPath.<String>read(refusing.body(), "$.status")).isEqualTo("OUT_OF_SERVICE");
+    } finally {
+      AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+    }
+    assertThat(Http.get(url("/readyz")).statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -263,6 +263,35 @@ class GatewayHardeningIntegrationTest {
     assertThat(Http.get(url("/docs/init.js")).body()).contains("SwaggerUIBundle");
   }
 
+  @Test
+  void item13_duplicateKeysAndBlankNamesInABodyAreA400() {
+    HttpResponse<String> duplicate =
+        Http.send(
+            "POST",
+            url("/api/v1/admin/keys"),
+            "{\"name\":\"d\",\"owner\":\"o@example.cn\",\"roles\":[\"consumer\"],"
+                + "\"roles\":[\"admin\"]}",
+            "Content-Type",
+            "application/json",
+            "X-API-Key",
+            ADMIN_KEY);
+    assertProblem(duplicate, 400);
+    assertThat(JsonPath.<String>read(duplicate.body(), "$.detail")).contains("roles");
+    for (String blank : List.of("   ", "\u3000\u3000")) {
+      HttpResponse<String> response =
+          Http.send(
+              "POST",
+              url("/api/v1/admin/keys"),
+              "{\"name\":\"" + blank + "\",\"owner\":\"o@example.cn\",\"roles\":[\"consumer\"]}",
+              "Content-Type",
+              "application/json",
+              "X-API-Key",
+              ADMIN_KEY);
+      assertProblem(response, 400);
+      assertThat(JsonPath.<String>read(response.body(), "$.detail")).contains("name");
+    }
+  }
+
   // ---------------------------------------------------------------- issue 7 item 6
 
   @Test

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -92,28 +94,13 @@ class PolicyStore {
                 + " values (?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " ?)")
         .params(
-            id,
-            draft.title(),
-            number == null ? null : number.canonical(),
-            number == null ? null : number.key(),
-            number == null ? null : number.asWritten(),
-            number == null ? null : number.issuerCode(),
-            number == null ? null : number.year(),
-            number == null ? null : number.serial(),
-            draft.indexNumber(),
-            draft.issuer(),
-            draft.documentType().name(),
-            draft.subject(),
-            draft.regionCode(),
-            draft.writtenDate(),
-            draft.effectiveDate(),
-            draft.expiryDate(),
-            draft.amends(),
-            draft.body(),
-            actor,
-            Timestamp.from(now),
-            Timestamp.from(now),
-            importId)
+            values(
+                id,
+                editable(draft, number),
+                actor,
+                Timestamp.from(now),
+                Timestamp.from(now),
+                importId))
         .update();
     replaceInterpretations(id, draft.interpretations());
     changed();
@@ -129,30 +116,49 @@ class PolicyStore {
                 + " index_number = ?, issuer = ?, document_type = ?, subject = ?,"
                 + " region_code = ?, written_date = ?, effective_date = ?, expiry_date = ?,"
                 + " amends = ?, body = ?, modified = ? where id = ?")
-        .params(
-            status.name(),
-            draft.title(),
-            number == null ? null : number.canonical(),
-            number == null ? null : number.key(),
-            number == null ? null : number.asWritten(),
-            number == null ? null : number.issuerCode(),
-            number == null ? null : number.year(),
-            number == null ? null : number.serial(),
-            draft.indexNumber(),
-            draft.issuer(),
-            draft.documentType().name(),
-            draft.subject(),
-            draft.regionCode(),
-            draft.writtenDate(),
-            draft.effectiveDate(),
-            draft.expiryDate(),
-            draft.amends(),
-            draft.body(),
-            Timestamp.from(now),
-            id)
+        .params(values(status.name(), editable(draft, number), Timestamp.from(now), id))
         .update();
     replaceInterpretations(id, draft.interpretations());
     changed();
+  }
+
+  /**
+   * The editable columns' values, in the order both {@link #insert} and {@link #update} name them:
+   * title, the document number and its parts, index_number … body.
+   */
+  private static Object[] editable(PolicyDraft draft, Policy.NumberParts number) {
+    return new Object[] {
+      draft.title(),
+      number == null ? null : number.canonical(),
+      number == null ? null : number.key(),
+      number == null ? null : number.asWritten(),
+      number == null ? null : number.issuerCode(),
+      number == null ? null : number.year(),
+      number == null ? null : number.serial(),
+      draft.indexNumber(),
+      draft.issuer(),
+      draft.documentType().name(),
+      draft.subject(),
+      draft.regionCode(),
+      draft.writtenDate(),
+      draft.effectiveDate(),
+      draft.expiryDate(),
+      draft.amends(),
+      draft.body()
+    };
+  }
+
+  /** Flattens values and arrays of values (from {@link #editable}) into one parameter list. */
+  private static Object[] values(Object... parts) {
+    List<Object> flat = new ArrayList<>();
+    for (Object part : parts) {
+      if (part instanceof Object[] many) {
+        flat.addAll(Arrays.asList(many));
+      } else {
+        flat.add(part);
+      }
+    }
+    return flat.toArray();
   }
 
   private void replaceInterpretations(UUID policyId, List<Interpretation> interpretations) {

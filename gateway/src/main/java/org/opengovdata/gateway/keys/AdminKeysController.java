@@ -36,7 +36,7 @@ class AdminKeysController implements AdminKeysApi {
         .flatMap(
             body ->
                 keys.issue(
-                    body.getName().strip(),
+                    requireName(body.getName()),
                     body.getOwner(),
                     KeyDtos.roles(body.getRoles()),
                     KeyDtos.limits(body.getLimits()),
@@ -99,5 +99,14 @@ class AdminKeysController implements AdminKeysApi {
                 .page(page.page())
                 .size(page.size()))
         .links(new PageLinksDto().self(links.self()).next(links.next()).prev(links.prev()));
+  }
+
+  /** A key's name says whose it is: blank (spaces only, full-width ones too) is a 400. */
+  private static String requireName(String name) {
+    String stripped = name.strip();
+    if (stripped.isEmpty()) {
+      throw ApiException.invalidParameter("name", "name must not be blank");
+    }
+    return stripped;
   }
 }

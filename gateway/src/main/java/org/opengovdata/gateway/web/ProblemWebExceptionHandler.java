@@ -8,10 +8,12 @@ import org.opengovdata.common.problem.ApiException;
 import org.opengovdata.common.problem.ApiException.FieldError;
 import org.opengovdata.common.problem.ProblemType;
 import org.opengovdata.common.problem.Problems;
+import org.opengovdata.common.web.StrictJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -112,6 +114,11 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
                                               bounded(result.getArgument())))))
               .toList();
       return withErrors(ProblemType.INVALID_PARAMETER, errors);
+    }
+    if (error instanceof ServerWebInputException input
+        && input.getCause() instanceof DecodingException decoding) {
+      // the JSON body (a repeated property, a syntax error), not a parameter
+      return Problems.of(ProblemType.INVALID_BODY, StrictJson.unreadableBody(decoding));
     }
     if (error instanceof ServerWebInputException input) {
       MethodParameter parameter = input.getMethodParameter();

@@ -5,7 +5,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -52,17 +51,6 @@ public class CommonWebAutoConfiguration {
   @Bean
   ProblemErrorController problemErrorController() {
     return new ProblemErrorController();
-  }
-
-  /** Duplicate properties in request bodies are a 400. */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(JsonMapperBuilderCustomizer.class)
-  static class StrictJson {
-
-    @Bean
-    JsonMapperBuilderCustomizer strictJsonCustomizer() {
-      return new StrictJsonCustomizer();
-    }
   }
 
   /** Tomcat's own error answers (before any servlet runs) as problem+json, not HTML. */

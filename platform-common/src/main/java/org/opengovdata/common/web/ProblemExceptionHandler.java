@@ -30,7 +30,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.core.exc.StreamReadException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The one error handler of a service: every exception becomes {@code application/problem+json} with
@@ -89,6 +89,12 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+    if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+      // a download the client stopped reading (curl -m, a closed tab): nothing went wrong here,
+      // and nothing can be written back — one line, not an ERROR with a 200-line stack trace
+      log.info("Client went away during {} ({})", describe(request), ex.getClass().getSimpleName());
+      return null;
+    }
     log.error("Unhandled error on {}", describe(request), ex);
     ProblemDetail body =
         Problems.of(ProblemType.INTERNAL, "An unexpected error occurred; it has been logged.");
@@ -164,14 +170,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    String duplicate = duplicateProperty(ex);
-    ProblemDetail body =
-        Problems.of(
-            ProblemType.INVALID_BODY,
-            duplicate == null
-                ? "The request body could not be read: it is missing or not well-formed."
-                : "The request body has the property '%s' more than once; send each once."
-                    .formatted(Problems.echo(duplicate)));
+    ProblemDetail body = Problems.of(ProblemType.INVALID_BODY, StrictJson.unreadableBody(ex));
     return handleExceptionInternal(ex, body, headers, ProblemType.INVALID_BODY.status(), request);
   }
 
@@ -193,23 +192,6 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     body.setProperty("errors", errors);
     return handleExceptionInternal(
         ex, body, new HttpHeaders(), ProblemType.INVALID_PARAMETER.status(), request);
-  }
-
-  /**
-   * The name Jackson's strict duplicate detection reports ({@code Duplicate Object property "x"}).
-   */
-  private static String duplicateProperty(Throwable ex) {
-    for (Throwable t = ex; t != null; t = t.getCause()) {
-      String message = t.getMessage();
-      if (t instanceof StreamReadException
-          && message != null
-          && message.startsWith("Duplicate Object property \"")) {
-        int start = message.indexOf('"') + 1;
-        int end = message.indexOf('"', start);
-        return end > start ? message.substring(start, end) : "?";
-      }
-    }
-    return null;
   }
 
   private static String summary(List<FieldError> errors) {

@@ -1,13 +1,19 @@
 package org.opengovdata.common.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.opengovdata.common.problem.ApiException;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -15,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ProblemExceptionHandlerTest {
 
   enum Stage {
@@ -32,6 +39,12 @@ class ProblemExceptionHandlerTest {
     @GetMapping("/policies/missing")
     String missing() {
       throw ApiException.notFound("No policy with document number 内政发〔2024〕99号.");
+    }
+
+    @GetMapping("/gone")
+    String gone() {
+      // what a streamed CSV download throws when the client closes the connection
+      throw new UncheckedIOException(new IOException("Broken pipe"));
     }
 
     @GetMapping("/boom")
@@ -95,5 +108,21 @@ class ProblemExceptionHandlerTest {
         .andExpect(status().isInternalServerError())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.detail").value("An unexpected error occurred; it has been logged."));
+  }
+
+  @Test
+  void aClientThatWentAwayIsOneLineNotAnErrorWithAStackTrace(CapturedOutput output)
+      throws Exception {
+    mvc.perform(get("/gone"));
+    assertThat(output)
+        .contains("Client went away during GET /gone")
+        .doesNotContain("Unhandled error");
+    assertThat(output).doesNotContain("Broken pipe\n\tat ");
+  }
+
+  @Test
+  void anUnexpectedErrorIsLoggedWithItsStackTrace(CapturedOutput output) throws Exception {
+    mvc.perform(get("/boom")).andExpect(status().isInternalServerError());
+    assertThat(output).contains("Unhandled error on GET /boom").contains("\tat ");
   }
 }

@@ -28,13 +28,15 @@ async function guarded(action) {
 async function showIdentity() {
   if (!apiKey()) {
     $('identity').textContent = '未登录';
+    delete $('identity').dataset.signedIn;
     $('workspace').hidden = true;
     $('signout').hidden = true;
     return;
   }
-  const { body } = await call(`${A}/admin/whoami`);
-  $('identity').textContent = `当前身份：${body.subject}（${body.roles.join('、')}）`;
-  $('identity').dataset.subject = body.subject;
+  // the archive's due list needs the archivist role: a cheap proof that the key is one
+  await call(`${A}/retention/due${query({ size: 1 })}`);
+  $('identity').textContent = '已登录：档案员';
+  $('identity').dataset.signedIn = 'true';
   $('workspace').hidden = false;
   $('signout').hidden = false;
   loadDue();
@@ -136,7 +138,7 @@ $('asof-form').addEventListener('submit', (event) => {
     const memento = headers.get('Memento-Datetime');
     await showText($('memento'), body,
       h('p', { class: 'ok', id: 'memento-datetime', 'data-memento': memento ?? '' },
-        `${chineseDate(value)} 当时有效的版本，形成于 ${memento ? new Date(memento).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '未知'}（北京时间）。`));
+        `${value.replace('T', ' ')} 当时有效的版本，形成于 ${memento ? new Date(memento).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '未知'}（北京时间）。`));
   });
 });
 
@@ -154,12 +156,17 @@ $('diff-form').addEventListener('submit', (event) => {
 // --- disposition: propose, then a second archivist approves (监销) -----------------------------
 
 async function loadDue() {
-  const { body } = await call(`${A}/retention/due${query({ size: 100 })}`);
+  const { body } = await call(`${A}/retention/due${query({ asOf: $('due-asof').value, size: 100 })}`);
   $('due-status').textContent = `到期档案 ${body.meta.total} 件。`;
   clear($('due-list'), body.data.map((r) => h('li', {},
     h('input', { type: 'checkbox', id: `due-${r.id}`, name: 'recordIds', value: r.id, disabled: r.onHold }),
     ' ', h('label', { for: `due-${r.id}` }, `${r.title}${r.documentNumber ? `（${r.documentNumber}）` : ''}，到期 ${chineseDate(r.dispositionDate)}${r.onHold ? '，法律保全中' : ''}`))));
 }
+
+$('due-asof-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  guarded(loadDue);
+});
 
 $('due-form').addEventListener('submit', (event) => {
   event.preventDefault();

@@ -31,7 +31,7 @@ function render(p) {
     h('h1', { id: 'title' }, p.title),
     h('p', {}, validityBadge(p.validity)),
     h('dl', { class: 'meta' },
-      meta('发文字号', p.documentNumber),
+      meta('发文字号', p.documentNumber?.canonical ?? p.documentNumber),
       meta('索引号', p.indexNumber),
       meta('发文机关', p.issuer),
       meta('公文种类', p.documentType),

@@ -186,8 +186,8 @@ function renderFacets(facets) {
       h('h3', { id }, title),
       field === 'region'
         ? h('div', { role: 'group', 'aria-labelledby': id }, regionList(regionTree(values)))
-        : h('ul', { role: 'group', 'aria-labelledby': id },
-          values.slice(0, 12).map((v) => h('li', {}, facetButton(field, v)))));
+        : h('div', { role: 'group', 'aria-labelledby': id },
+          h('ul', {}, values.slice(0, 12).map((v) => h('li', {}, facetButton(field, v))))));
   }
   renderActiveFilters();
 }
@@ -273,7 +273,7 @@ input.addEventListener('keydown', (event) => {
   if (list.hidden) return;
   if (event.key === 'ArrowDown') { event.preventDefault(); highlight(active + 1); }
   else if (event.key === 'ArrowUp') { event.preventDefault(); highlight(active - 1); }
-  else if (event.key === 'Escape') { closeSuggestions(); }
+  else if (event.key === 'Escape') { event.preventDefault(); closeSuggestions(); }
   else if (event.key === 'Enter' && active >= 0) { event.preventDefault(); choose(active); }
 });
 

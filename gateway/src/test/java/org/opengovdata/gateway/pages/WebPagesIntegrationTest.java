@@ -75,6 +75,9 @@ class WebPagesIntegrationTest {
     for (String path : new String[] {"/portal/document.html", "/portal/data/", "/console/"}) {
       assertThat(Http.get(url(path)).statusCode()).as(path).isEqualTo(200);
     }
+    HttpResponse<String> head = Http.send("HEAD", url("/portal/"), null);
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
     HttpResponse<String> redirect = Http.get(url("/console"));
     assertThat(redirect.statusCode()).isEqualTo(308);
     assertThat(redirect.headers().firstValue("Location")).hasValue("/console/");

@@ -8,6 +8,8 @@ source "$(dirname "$0")/lib/common.sh"
 G="${1:-http://localhost:$GATEWAY_PORT}"
 
 command -v chromium >/dev/null || apt_install chromium chromium-driver
+# a Chinese font, so that the screenshots show characters rather than boxes
+fc-list 2>/dev/null | grep -qiE 'wqy|cjk|droid sans fallback' || apt_install fonts-wqy-microhei
 command -v npm >/dev/null || apt_install nodejs npm
 node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' \
   || die "the web module needs Node.js 20.19 or newer (found $(node -v))"

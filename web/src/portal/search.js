@@ -82,6 +82,7 @@ async function search({ cursor } = {}) {
   hideError(errorRegion);
   if (!cursor) {
     summary.textContent = '正在检索…';
+    delete summary.dataset.total; // set again when this search has answered
     more.hidden = true;
   }
   more.disabled = true;
@@ -96,7 +97,7 @@ async function search({ cursor } = {}) {
     const shown = results.children.length;
     summary.textContent = `共找到 ${body.meta.total} 件政策文件，已显示 ${shown} 件。`;
     summary.dataset.total = String(body.meta.total);
-    more.hidden = !nextCursor;
+    more.hidden = !nextCursor || shown >= body.meta.total;
     more.disabled = false;
     if (!cursor) renderFacets(body.facets ?? {});
     if (cursor && first) first.focus();

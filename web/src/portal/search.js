@@ -252,7 +252,7 @@ const suggest = debounce(async () => {
   } catch (error) {
     if (error.name !== 'AbortError') closeSuggestions(); // suggestions are a help, never an error
   }
-}, 150);
+}, 100);
 
 function highlight(index) {
   const items = [...list.children];
@@ -268,7 +268,9 @@ function choose(index) {
   location.assign(`/portal/document.html?id=${encodeURIComponent(item.dataset.id)}`);
 }
 
-input.addEventListener('input', suggest);
+// with a Chinese input method, wait until the composition is committed
+input.addEventListener('input', (event) => { if (!event.isComposing) suggest(); });
+input.addEventListener('compositionend', suggest);
 input.addEventListener('blur', () => setTimeout(closeSuggestions, 100));
 input.addEventListener('keydown', (event) => {
   if (list.hidden) return;

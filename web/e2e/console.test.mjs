@@ -93,6 +93,18 @@ test('an archivist reads the record as it was at a past instant', async () => {
   await screenshot(page, 'console-record');
 });
 
+test('a legal hold is placed and released on the record', async () => {
+  await page.getByLabel('保全事由').fill('行政复议案件待结');
+  await page.getByRole('button', { name: '设置保全' }).click();
+  const hold = page.locator('#holds li[data-hold]');
+  await hold.waitFor();
+  assert.match(await hold.textContent(), /行政复议案件待结/);
+  assert.equal((await api(`/api/v1/archive/records/${record.id}`, { key: first })).body.onHold, true);
+  await hold.getByRole('button', { name: /解除保全/ }).click();
+  await page.locator('#holds li', { hasText: '无有效的法律保全' }).waitFor();
+  assert.equal((await api(`/api/v1/archive/records/${record.id}`, { key: first })).body.onHold, false);
+});
+
 test('one archivist proposes destruction, a second one approves it', async () => {
   await page.getByLabel('到期截至日期').fill('2001-12-31');
   await page.getByRole('button', { name: '列出到期档案' }).click();
@@ -116,6 +128,20 @@ test('one archivist proposes destruction, a second one approves it', async () =>
   await page.getByRole('button', { name: /批准销毁/ }).click();
   await page.locator('#disposition-state', { hasText: '已执行' }).waitFor();
   assert.equal((await api(`/api/v1/archive/records/${record.id}`, { key: second })).status, 410);
+  await page.getByRole('button', { name: '显示销毁清册' }).click();
+  await page.locator(`#register tr[data-record="${record.id}"]`).waitFor();
   assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, 'console-disposition');
+});
+
+test('the audit chain verifies and a fixity audit runs to completion with a progress bar', async () => {
+  await page.getByRole('button', { name: '校验审计链' }).click();
+  await page.locator('#audit-result[data-intact]').waitFor();
+  assert.equal(await page.locator('#audit-result').getAttribute('data-intact'), 'true');
+  await page.getByRole('button', { name: /固定性检查/ }).click();
+  await page.locator('#job [data-state="SUCCEEDED"]').waitFor({ timeout: 120000 });
+  assert.equal(await page.locator('#job-progress').getAttribute('value'), '100');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.locator('#job').scrollIntoViewIfNeeded();
+  await screenshot(page, 'console-checks');
 });

@@ -56,8 +56,20 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
 }
 
-/** The platform's API, called directly (test set-up and the values the page must show). */
-export async function api(path, { key, method = 'GET', body, headers = {} } = {}) {
+/**
+ * The platform's API, called directly (test set-up and the values the page must show). A 5xx (on
+ * a loaded machine the gateway's Redis calls can time out: 503 for a key lookup, 500 for a key
+ * being stored) is retried a few times after Retry-After or a second: set-up is not under test.
+ */
+export async function api(path, options = {}) {
+  for (let attempt = 1; ; attempt += 1) {
+    const answer = await apiOnce(path, options);
+    if (answer.status < 500 || attempt === 5) return answer;
+    await new Promise((r) => setTimeout(r, 1000 * Number(answer.headers.get('retry-after') ?? 1)));
+  }
+}
+
+async function apiOnce(path, { key, method = 'GET', body, headers = {} } = {}) {
   const init = { method, headers: { ...headers } };
   if (key) init.headers['X-API-Key'] = key;
   if (body instanceof FormData) init.body = body;

@@ -108,6 +108,7 @@ async function openRecord(id) {
   $('diff-to').value = String(record.headVersion);
   clear($('memento'));
   $('diff').hidden = true;
+  await loadHolds();
   $('record').hidden = false;
   $('record-heading').focus();
 }
@@ -209,3 +210,74 @@ function renderDisposition(d) {
 }
 
 guarded(showIdentity);
+
+// --- legal holds ------------------------------------------------------------------------------
+
+async function loadHolds() {
+  const { body } = await call(`${A}/records/${current.id}/holds`);
+  const active = body.data.filter((hold) => hold.active);
+  clear($('holds'), active.length === 0 ? h('li', {}, '无有效的法律保全。') : active.map((hold) => h('li', { 'data-hold': hold.id },
+    `${hold.reason}（${hold.placedBy}，${chineseDate(hold.placedAt)}） `,
+    h('button', {
+      type: 'button',
+      class: 'secondary',
+      onclick: () => guarded(async () => {
+        await call(`${A}/holds/${hold.id}${query({ reason: '保全事由消除' })}`, { method: 'DELETE' });
+        await loadHolds();
+      }),
+    }, '解除保全', h('span', { class: 'visually-hidden' }, `：${hold.reason}`)))));
+}
+
+$('hold-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  guarded(async () => {
+    await call(`${A}/records/${current.id}/holds`, { method: 'POST', body: { reason: $('hold-reason').value.trim() } });
+    $('hold-reason').value = '';
+    await loadHolds();
+  });
+});
+
+// --- destruction register, audit chain, fixity job with progress -------------------------------
+
+$('load-register').addEventListener('click', () => guarded(async () => {
+  // the register is oldest first: show the last page, newest entry on top
+  const size = 50;
+  const { body: head } = await call(`${A}/destruction-register${query({ size: 1 })}`);
+  const page = Math.max(0, Math.ceil(head.meta.total / size) - 1);
+  const { body } = await call(`${A}/destruction-register${query({ page, size })}`);
+  clear($('register').tBodies[0], body.data.slice().reverse().map((e) => h('tr', { 'data-record': e.recordId },
+    h('td', { class: 'num' }, e.sequence), h('td', {}, e.title), h('td', {}, e.documentNumber ?? ''),
+    h('td', {}, new Date(e.destroyedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })),
+    h('td', {}, e.proposedBy), h('td', {}, e.approvedBy))));
+}));
+
+$('verify-audit').addEventListener('click', () => guarded(async () => {
+  const { body } = await call(`${A}/audit/verify`);
+  $('audit-result').dataset.intact = String(body.intact);
+  $('audit-result').textContent = body.intact
+    ? `审计链完整：已校验 ${body.checked} 条记录。`
+    : `审计链在第 ${body.firstBrokenSequence} 条断裂：${body.detail ?? ''}`;
+}));
+
+const JOB_STATES = { QUEUED: '排队中', RUNNING: '进行中', SUCCEEDED: '已完成', FAILED: '失败' };
+
+function renderJob(title, job) {
+  const percent = job.state === 'SUCCEEDED' ? 100 : Math.round(job.percent ?? 0);
+  clear($('job'), h('div', { class: 'panel', 'data-state': job.state },
+    h('label', { for: 'job-progress' }, `${title}：${JOB_STATES[job.state] ?? job.state}，${job.processed}${job.total !== undefined ? ` / ${job.total}` : ''}`),
+    h('progress', { id: 'job-progress', max: 100, value: percent }, `${percent}%`),
+    job.state === 'SUCCEEDED' && h('p', {}, `发现问题 ${job.problemCount} 个。`),
+    job.state === 'FAILED' && h('p', {}, job.error ?? '')));
+}
+
+$('start-fixity').addEventListener('click', () => guarded(async () => {
+  const { body: audit } = await call(`${A}/fixity-audits`, { method: 'POST' });
+  let job = audit.job;
+  if (!job) return renderJob('固定性检查', { state: 'SUCCEEDED', processed: audit.objectsChecked, problemCount: audit.objectsInvalid });
+  renderJob('固定性检查', job);
+  while (job.state === 'QUEUED' || job.state === 'RUNNING') {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    ({ body: job } = await call(`${A}/jobs/${job.id}`));
+    renderJob('固定性检查', job);
+  }
+}));

@@ -136,6 +136,22 @@ test('the document page shows the document and its validity', async () => {
   await screenshot(page, 'portal-document');
 });
 
+test('a repealed document says so, with the date and the reason', async () => {
+  const { body } = await api('/api/v1/search/documents?validity=REPEALED&size=1');
+  assert.ok(body.data.length > 0, 'the demo data has a repealed document');
+  const { body: policy } = await api(`/api/v1/catalog/policies/${body.data[0].id}`);
+  await page.goto(`${BASE}/portal/document.html?id=${policy.id}`);
+  await page.locator('article:not([aria-busy])').waitFor();
+  assert.equal(await page.locator('.badge').first().textContent(), '废止');
+  const chain = await page.locator('.chain').textContent();
+  assert.match(chain, /废止/);
+  if (policy.repealReason) assert.ok(chain.includes(policy.repealReason));
+  if (policy.replacedBy) {
+    await page.locator('.chain a').first().click();
+    await page.waitForURL(new RegExp(policy.replacedBy.id));
+  }
+});
+
 test('the search page has no serious accessibility violations, on a desktop and on a phone', async () => {
   await page.goto(`${BASE}/portal/?q=${encodeURIComponent('预算')}`);
   await page.locator('#summary[data-total]').waitFor();

@@ -87,9 +87,11 @@ test('an archivist reads the record as it was at a past instant', async () => {
   const memento = new Date(await page.locator('#memento-datetime').getAttribute('data-memento'));
   assert.equal(memento.getTime(), Math.floor(v1.getTime() / 1000) * 1000);
   await page.getByRole('button', { name: '比较' }).click();
-  await page.locator('#diff .add').first().waitFor();
-  assert.match(await page.locator('#diff').textContent(), /\+第二版/);
+  await page.locator('#diff td.add').first().waitFor();
+  const changed = await page.locator('#diff tr.change').first().locator('td').allTextContents();
+  assert.deepEqual(changed, ['第一版：原始文本。', '第二版：修订后的文本。'], 'old and new side by side');
   assert.deepEqual(await axeViolations(page), []);
+  await page.locator('#diff-wrap').scrollIntoViewIfNeeded();
   await screenshot(page, 'console-record');
 });
 

@@ -2,7 +2,7 @@
 // travels in the X-API-Key header — never in a URL, never in localStorage.
 import { query, request } from '../shared/api.js';
 import { clear, h, hideError, showError } from '../shared/dom.js';
-import { chineseDate, httpDate } from '../shared/text.js';
+import { chineseDate, httpDate, sideBySide } from '../shared/text.js';
 
 const A = '/api/v1/archive';
 const KEY = 'opendata.console.apiKey';
@@ -107,7 +107,7 @@ async function openRecord(id) {
   $('diff-from').value = String(Math.max(1, record.headVersion - 1));
   $('diff-to').value = String(record.headVersion);
   clear($('memento'));
-  $('diff').hidden = true;
+  $('diff-wrap').hidden = true;
   await loadHolds();
   $('record').hidden = false;
   $('record-heading').focus();
@@ -148,9 +148,12 @@ $('diff-form').addEventListener('submit', (event) => {
   const f = event.target.elements;
   guarded(async () => {
     const { body } = await call(`${A}/records/${current.id}/diff${query({ from: f.from.value, to: f.to.value })}`, { as: 'text' });
-    clear($('diff'), body.split('\n').map((line) =>
-      h('span', { class: line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : '' }, `${line}\n`)));
-    $('diff').hidden = false;
+    $('diff-left').textContent = `第 ${f.from.value} 版`;
+    $('diff-right').textContent = `第 ${f.to.value} 版`;
+    const cell = (text, css) => h('td', { class: text === null ? 'empty' : css }, text ?? '');
+    clear($('diff').tBodies[0], sideBySide(body).map((row) => h('tr', { class: row.kind },
+      cell(row.left, row.kind === 'change' ? 'del' : ''), cell(row.right, row.kind === 'change' ? 'add' : ''))));
+    $('diff-wrap').hidden = false;
   });
 });
 

@@ -93,3 +93,37 @@ export function httpDate(localValue, offset = '+08:00') {
   if (Number.isNaN(instant.getTime())) throw new RangeError('invalid date');
   return instant.toUTCString();
 }
+
+/**
+ * A unified diff as side-by-side rows: context on both sides, a run of removed lines paired with
+ * the added lines that follow it. Each row: {left, right, kind: 'context'|'change'|'hunk'}.
+ */
+export function sideBySide(unified) {
+  const rows = [];
+  let removed = [];
+  let added = [];
+  const flush = () => {
+    for (let i = 0; i < Math.max(removed.length, added.length); i += 1) {
+      rows.push({ left: removed[i] ?? null, right: added[i] ?? null, kind: 'change' });
+    }
+    removed = [];
+    added = [];
+  };
+  for (const line of unified.split('\n')) {
+    if (line.startsWith('---') || line.startsWith('+++')) continue;
+    if (line.startsWith('@@')) {
+      flush();
+      rows.push({ left: line, right: line, kind: 'hunk' });
+    } else if (line.startsWith('-')) {
+      if (added.length > 0) flush();
+      removed.push(line.slice(1));
+    } else if (line.startsWith('+')) {
+      added.push(line.slice(1));
+    } else if (line.length > 0) {
+      flush();
+      rows.push({ left: line.slice(1), right: line.slice(1), kind: 'context' });
+    }
+  }
+  flush();
+  return rows;
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  formatAmount, highlightParts, httpDate, queryFromState, regionTree, stateFromQuery,
+  sideBySide, formatAmount, highlightParts, httpDate, queryFromState, regionTree, stateFromQuery,
 } from './text.js';
 
 test('a highlighted fragment becomes text and marks, markup in the text stays text', () => {
@@ -41,4 +41,14 @@ test('amounts are grouped without rounding', () => {
 test('an as-of date means the end of that day in Beijing', () => {
   assert.equal(httpDate('2024-03-01'), 'Fri, 01 Mar 2024 15:59:59 GMT');
   assert.throws(() => httpDate('2024-13-01'), RangeError);
+});
+
+test('a unified diff becomes side-by-side rows, removed lines beside the added ones', () => {
+  const rows = sideBySide('--- a\n+++ b\n@@ -1,3 +1,3 @@\n 第一条\n-旧的第二条\n+新的第二条\n+新增第三条\n');
+  assert.deepEqual(rows, [
+    { left: '@@ -1,3 +1,3 @@', right: '@@ -1,3 +1,3 @@', kind: 'hunk' },
+    { left: '第一条', right: '第一条', kind: 'context' },
+    { left: '旧的第二条', right: '新的第二条', kind: 'change' },
+    { left: null, right: '新增第三条', kind: 'change' },
+  ]);
 });

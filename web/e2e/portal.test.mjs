@@ -17,12 +17,12 @@ after(async () => {
 
 const totalShown = async () => Number(await page.locator('#summary').getAttribute('data-total'));
 
-async function searchFor(text) {
+async function searchFor(text, { url = /\?(q|year)=/ } = {}) {
   await page.goto(`${BASE}/portal/`);
   await page.locator('#summary[data-total]').waitFor();
   await page.getByLabel('关键词、文号或年份').fill(text);
   await page.getByLabel('关键词、文号或年份').press('Enter');
-  await page.waitForURL(/\?q=/);
+  await page.waitForURL(url);
   await page.locator('#summary[data-total]').waitFor();
 }
 
@@ -85,6 +85,24 @@ test('a facet click narrows the results to its count, and the URL keeps it', asy
   await page.locator(`#summary[data-total="${count}"]`).waitFor();
   await page.goBack();
   await page.locator(`#summary[data-total="${before}"]`).waitFor();
+});
+
+test('a year typed in the box and an in-force date filter the results, and both go into the URL', async () => {
+  await searchFor('2024年');
+  assert.match(page.url(), /[?&]year=2024(&|$)/);
+  assert.doesNotMatch(page.url(), /[?&]q=/);
+  const year = await totalShown();
+  const { body } = await api('/api/v1/search/documents?year=2024&size=1');
+  assert.equal(year, body.meta.total);
+  assert.ok(await page.getByRole('button', { name: /取消筛选：年份 2024/ }).isVisible());
+  await page.getByText('日期与排序').click();
+  await page.getByLabel('在此日期有效').fill('2024-06-30');
+  await page.getByRole('button', { name: '应用' }).click();
+  await page.waitForURL(/inForceOn=2024-06-30/);
+  await page.locator('#summary[data-total]').waitFor();
+  const inForce = await api('/api/v1/search/documents?year=2024&inForceOn=2024-06-30&size=1');
+  assert.equal(await totalShown(), inForce.body.meta.total);
+  assert.ok(await totalShown() <= year);
 });
 
 test('load more continues with the cursor', async () => {

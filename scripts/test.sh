@@ -2,7 +2,7 @@
 # The test command: brings up the same infrastructure as up.sh (PostgreSQL, Redis,
 # Elasticsearch — no Docker needed), lints the OpenAPI specs, runs ./mvnw verify against it,
 # then (without extra arguments) runs the built platform with up.sh on ports 18080-18083 (E2E_PORT_BASE) and
-# checks it with smoke.sh and the browser tests (scripts/browser-tests.sh, headless Chromium);
+# checks it with smoke.sh, replay-hardening.sh and the browser tests (scripts/browser-tests.sh, headless Chromium);
 # finally stops what it started.
 #   scripts/test.sh [--keep] [extra Maven arguments, e.g. -pl gateway]
 #   --keep  leave the infrastructure running afterwards
@@ -79,6 +79,8 @@ if [ $# -eq 0 ]; then
     || { tail -n 40 "$E2E_HOME"/logs/*.log; die "end-to-end: the platform did not come up"; }
   e2e with_timeout "$((E2E_TIMEOUT - (SECONDS - e2e_started) > 60 ? E2E_TIMEOUT - (SECONDS - e2e_started) : 60))" \
     "end-to-end checks (E2E_TIMEOUT)" "$ROOT_DIR/scripts/smoke.sh"
+  # the security review's hostile requests: each a 4xx problem+json, no stack trace in any log
+  e2e with_timeout 300 "hardening replay" "$ROOT_DIR/scripts/replay-hardening.sh"
   # the web pages in a real, headless Chromium (installed with apt-get when missing)
   e2e with_timeout "$((E2E_TIMEOUT - (SECONDS - e2e_started) > 60 ? E2E_TIMEOUT - (SECONDS - e2e_started) : 60))" \
     "browser tests (E2E_TIMEOUT)" "$ROOT_DIR/scripts/browser-tests.sh"

@@ -9,8 +9,12 @@ import org.springframework.http.MediaType;
 /** The {@code format} parameter of tabular resources. */
 public final class Formats {
 
-  /** JSON (the default) and CSV. */
-  public static final List<MediaType> TABULAR = List.of(MediaType.APPLICATION_JSON, TEXT_CSV);
+  /** JSON Lines: every row, one JSON object per line. */
+  public static final MediaType JSON_LINES = MediaType.APPLICATION_NDJSON;
+
+  /** JSON (the default), CSV and JSON Lines. */
+  public static final List<MediaType> TABULAR =
+      List.of(MediaType.APPLICATION_JSON, TEXT_CSV, JSON_LINES);
 
   private Formats() {}
 
@@ -21,6 +25,7 @@ public final class Formats {
     return switch (format) {
       case JSON -> MediaType.APPLICATION_JSON;
       case CSV -> TEXT_CSV;
+      case JSONL -> JSON_LINES;
     };
   }
 }

@@ -35,7 +35,12 @@ public final class PagedList {
     List<Column<R, D>> all = columns.all();
     long total = rows.total();
     if (read.csv()) {
-      read.writeCsv(name, all, total, rows::all);
+      read.writeCsv(name, all, p::header, total, rows::all);
+      return null;
+    }
+    if (read.jsonLines()) {
+      read.writeJsonLines(
+          name, total, sink -> rows.all(row -> sink.accept(columns.toDto(row, all))));
       return null;
     }
     PageRequest page = p.pageRequest();

@@ -108,7 +108,7 @@ SAMPLER=$!
 
 # Ready means the overall status UP (or DEGRADED), not only HTTP 200: a service whose health
 # http-mapping lacks out-of-service: 503 answers 200 while the demo data is still loading.
-service_ready() { curl -fs "$BASE/readyz" | grep -Eq '"status":"(UP|DEGRADED)"}$'; }
+service_ready() { curl -fs "$BASE/readyz" | grep -Eq '^\{"status":"(UP|DEGRADED)"'; }
 wait_until 900 "catalog-service with demo data" service_ready || { tail -50 "$WORK/service.log"; die "service did not start"; }
 ready=$(date +%s.%N)
 startup_seconds=$(calc "$ready - $started")

@@ -12,9 +12,12 @@ public final class Formats {
   /** JSON Lines: every row, one JSON object per line. */
   public static final MediaType JSON_LINES = MediaType.APPLICATION_NDJSON;
 
-  /** JSON (the default), CSV and JSON Lines. */
+  /** W3C CSVW metadata of a CSV answer. */
+  public static final MediaType CSVW = MediaType.parseMediaType("application/csvm+json");
+
+  /** JSON (the default), CSV, JSON Lines and the CSV's CSVW metadata. */
   public static final List<MediaType> TABULAR =
-      List.of(MediaType.APPLICATION_JSON, TEXT_CSV, JSON_LINES);
+      List.of(MediaType.APPLICATION_JSON, TEXT_CSV, JSON_LINES, CSVW);
 
   private Formats() {}
 
@@ -26,6 +29,7 @@ public final class Formats {
       case JSON -> MediaType.APPLICATION_JSON;
       case CSV -> TEXT_CSV;
       case JSONL -> JSON_LINES;
+      case CSVW -> CSVW;
     };
   }
 }

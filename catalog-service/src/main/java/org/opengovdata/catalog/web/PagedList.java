@@ -33,6 +33,10 @@ public final class PagedList {
       return notModified;
     }
     List<Column<R, D>> all = columns.all();
+    if (read.csvw()) {
+      read.writeCsvw(all);
+      return null;
+    }
     long total = rows.total();
     if (read.csv()) {
       read.writeCsv(name, all, p::header, total, rows::all);

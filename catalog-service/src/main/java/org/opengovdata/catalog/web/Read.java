@@ -59,6 +59,10 @@ public record Read(MediaType type, String etag) {
     return Representations.TEXT_CSV.equalsTypeAndSubtype(type);
   }
 
+  public boolean csvw() {
+    return Formats.CSVW.equalsTypeAndSubtype(type);
+  }
+
   public boolean jsonLines() {
     return Formats.JSON_LINES.equalsTypeAndSubtype(type);
   }
@@ -122,6 +126,7 @@ public record Read(MediaType type, String etag) {
     response.setHeader(
         HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + ".csv\"");
     response.setHeader("X-Total-Count", Long.toString(total));
+    response.setHeader(HttpHeaders.LINK, CsvwMetadata.describedBy(request()));
     if ("HEAD".equals(request().getMethod())) {
       return; // the headers are the answer; no need to read a million rows
     }
@@ -148,8 +153,7 @@ public record Read(MediaType type, String etag) {
     if ("HEAD".equals(request().getMethod())) {
       return;
     }
-    JsonMapper json =
-        RequestContextUtils.findWebApplicationContext(request()).getBean(JsonMapper.class);
+    JsonMapper json = jsonMapper();
     try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 1 << 16)) {
       rows.accept(
           dto -> {
@@ -173,6 +177,16 @@ public record Read(MediaType type, String etag) {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Writes the CSVW metadata of the CSV answer to this request; the caller returns null. */
+  public void writeCsvw(List<? extends Column<?, ?>> columns) {
+    writeJson(jsonMapper(), CsvwMetadata.of(request(), columns));
+  }
+
+  /** The application's JSON mapper, so that every representation writes values alike. */
+  private static JsonMapper jsonMapper() {
+    return RequestContextUtils.findWebApplicationContext(request()).getBean(JsonMapper.class);
   }
 
   private HttpServletResponse prepare(String contentType) {

@@ -34,6 +34,10 @@ public final class TabularList {
     if (notModified != null) {
       return notModified;
     }
+    if (read.csvw()) {
+      read.writeCsvw(selected);
+      return null;
+    }
     if (read.csv()) {
       long total = resource.total(version, filter);
       if (resource.copiesCsv(selected)) {

@@ -149,6 +149,32 @@ class FiscalItemsIntegrationTest extends CatalogIntegrationTest {
   }
 
   @Test
+  void everyCsvAnswerLinksItsCsvwMetadata() {
+    String query = "/fiscal/items?region=150102&fields=year,regionCode,regionName,amount";
+    HttpResponse<String> csv = get(query + "&format=csv");
+    String metadataUrl = BASE + query + "&format=csvw";
+    assertThat(csv.headers().firstValue("Link"))
+        .hasValue("<" + metadataUrl + ">; rel=\"describedby\"; type=\"application/csvm+json\"");
+
+    HttpResponse<String> metadata = get(query + "&format=csvw");
+    assertThat(metadata.statusCode()).isEqualTo(200);
+    assertThat(metadata.headers().firstValue("Content-Type")).hasValue("application/csvm+json");
+    assertThat(JsonPath.<String>read(metadata.body(), "$.@context"))
+        .isEqualTo("http://www.w3.org/ns/csvw");
+    assertThat(JsonPath.<String>read(metadata.body(), "$.url"))
+        .isEqualTo(BASE + query + "&format=csv");
+    assertThat(JsonPath.<List<String>>read(metadata.body(), "$.tableSchema.columns[*].name"))
+        .containsExactly("year", "regionCode", "regionName", "amount");
+    assertThat(JsonPath.<List<String>>read(metadata.body(), "$.tableSchema.columns[*].datatype"))
+        .containsExactly("integer", "string", "string", "decimal");
+    assertThat(JsonPath.<String>read(metadata.body(), "$.tableSchema.columns[1].titles.zh"))
+        .isEqualTo("行政区划代码");
+    assertThat(
+            get("/fiscal/three-public-expenses?format=csvw").headers().firstValue("Content-Type"))
+        .hasValue("application/csvm+json");
+  }
+
+  @Test
   void jsonLinesStreamsEveryRowAsTheJsonAnswersRows() {
     String query = "/fiscal/items?region=150102&fields=id,year,classificationName,amount,unit";
     HttpResponse<String> jsonl = get(query + "&format=jsonl");

@@ -115,7 +115,7 @@ C="$G/api/v1/catalog"
 unknown=$(curl -s -w '\n%{http_code}' "$F/items?regionCode=150600")
 check "unknown parameter is 400" 400 "$(printf '%s' "$unknown" | tail -n 1)"
 check "and the problem names it" 1 "$(printf '%s' "$unknown" | head -n -1 | grep -c 'regionCode')"
-no_stage=$(curl -s -w '\n%{http_code}' "$F/summary?year=2024&region=150600&budgetType=GENERAL_PUBLIC&direction=EXPENDITURE")
+no_stage=$(curl -s -w '\n%{http_code}' "$F/summary?year=2024&region=150600&budgetType=GENERAL_PUBLIC&direction=EXPENDITURE&groupBy=classification")
 check "summary without stage is 400" 400 "$(printf '%s' "$no_stage" | tail -n 1)"
 check "and the problem names stage" 1 "$(printf '%s' "$no_stage" | head -n -1 | grep -c 'stage')"
 any_origin=$(curl -s -D - -o /dev/null -H 'Origin: https://observablehq.com' "$C/datasets" | tr -d '\r')

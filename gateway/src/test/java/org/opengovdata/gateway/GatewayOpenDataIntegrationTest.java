@@ -119,6 +119,7 @@ class GatewayOpenDataIntegrationTest {
 
     assertThat(spec.statusCode()).isEqualTo(200);
     assertThat(spec.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(spec.headers().firstValue("Content-Type")).hasValue("application/yaml");
   }
 
   @Test

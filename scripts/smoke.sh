@@ -109,5 +109,50 @@ done
 check "published policy is searchable by its number within ${SMOKE_SEARCH_WAIT:-30} s" 1 "$searchable"
 check "and by q, ranked first" 1 "$(curl -s -G "$G/api/v1/search/documents" --data-urlencode "q=内政办发[2026]${serial}号" --data-urlencode size=1 | grep -c "\"id\":\"$policy_id\"")"
 
+# Consumer contract (issue 12): what an open-data consumer's tools rely on, through the gateway.
+log "consumer contract"
+WORK_SMOKE=$(mktemp -d)
+trap 'rm -rf "$WORK_SMOKE"' EXIT
+C="$G/api/v1/catalog"
+unknown=$(curl -s -w '\n%{http_code}' "$F/items?regionCode=150600")
+check "unknown parameter is 400" 400 "$(printf '%s' "$unknown" | tail -n 1)"
+check "and the problem names it" 1 "$(printf '%s' "$unknown" | head -n -1 | grep -c 'regionCode')"
+no_stage=$(curl -s -w '\n%{http_code}' "$F/summary?year=2024&region=150600&budgetType=GENERAL_PUBLIC&direction=EXPENDITURE&groupBy=classification")
+check "summary without stage is 400" 400 "$(printf '%s' "$no_stage" | tail -n 1)"
+check "and the problem names stage" 1 "$(printf '%s' "$no_stage" | head -n -1 | grep -c 'stage')"
+any_origin=$(curl -s -D - -o /dev/null -H 'Origin: https://observablehq.com' "$C/datasets" | tr -d '\r')
+check "cross-origin GET from any origin is 200" 1 "$(printf '%s' "$any_origin" | grep -c '^HTTP/[0-9.]* 200')"
+check "with Access-Control-Allow-Origin: *" 1 "$(printf '%s' "$any_origin" | grep -ci '^Access-Control-Allow-Origin: \*$')"
+check "and no credentials" 0 "$(printf '%s' "$any_origin" | grep -ci '^Access-Control-Allow-Credentials:')"
+check "browsers may read Link, ETag, X-Total-Count and the rate limit" 4 \
+  "$(printf '%s' "$any_origin" | grep -i '^Access-Control-Expose-Headers:' | grep -o -i -w -e 'Link' -e 'ETag' -e 'X-Total-Count' -e 'RateLimit' | sort -u | wc -l | tr -d ' ')"
+check "preflight of a GET from any origin is 200" 200 "$(status -X OPTIONS "$C/fiscal/items" -H 'Origin: https://observablehq.com' -H 'Access-Control-Request-Method: GET' -H 'Access-Control-Request-Headers: X-API-Key')"
+check "preflight of a write from a foreign origin is 403" 403 "$(status -X OPTIONS "$C/policies" -H 'Origin: https://observablehq.com' -H 'Access-Control-Request-Method: POST')"
+check "the spec is open to any origin" 1 "$(curl -s -D - -o /dev/null -H 'Origin: https://editor.swagger.io' "$G/openapi/catalog.yaml" | tr -d '\r' | grep -ci '^Access-Control-Allow-Origin: \*$')"
+check "a list sends an RFC 8288 Link header" 1 "$(curl -s -D - -o /dev/null "$F/items?year=2024&size=5" | tr -d '\r' | grep -i '^Link:' | grep -c 'rel="next"')"
+# the bulk downloads below with the consumer key: an anonymous client has 10 a minute
+gzip_head=$(curl -s --compressed -D - -o "$WORK_SMOKE/items.csv" -H "X-API-Key: $consumer" "$F/items?year=2024&region=150602&format=csv" | tr -d '\r')
+check "gzip negotiated on CSV" gzip "$(printf '%s' "$gzip_head" | sed -n 's/^[Cc]ontent-[Ee]ncoding: *//p')"
+check "gzipped CSV unpacks to every row (X-Total-Count)" "$(printf '%s' "$gzip_head" | sed -n 's/^[Xx]-[Tt]otal-[Cc]ount: *//p')" \
+  "$(tr -d '\r' <"$WORK_SMOKE/items.csv" | tail -n +2 | grep -c .)"
+check "gzip negotiated on JSON" gzip "$(curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' "$F/items?year=2024&size=100" | tr -d '\r' | sed -n 's/^[Cc]ontent-[Ee]ncoding: *//p')"
+jsonl_head=$(curl -s -D - -o "$WORK_SMOKE/items.jsonl" -H "X-API-Key: $consumer" "$F/items?$filter&format=jsonl" | tr -d '\r')
+check "JSON Lines is application/x-ndjson" 1 "$(printf '%s' "$jsonl_head" | grep -ci '^Content-Type: application/x-ndjson')"
+check "JSON Lines is streamed (chunked)" 1 "$(printf '%s' "$jsonl_head" | grep -ci '^Transfer-Encoding: chunked')"
+check "JSON Lines has one object per line item (meta.total)" "${items_total:-none}" "$(grep -c '^{.*}$' "$WORK_SMOKE/items.jsonl")"
+# DCAT-AP 3 mandatory properties: catalogue title, description, publisher, dataset; every dataset
+# title and description; every distribution an access URL
+dcat=$(curl -s -H 'Accept: application/ld+json' "$C/datasets?size=100" | python3 -c '
+import json, sys
+c = json.load(sys.stdin)
+missing = [k for k in ("dct:title", "dct:description", "dct:publisher", "dcat:dataset") if not c.get(k)]
+for d in c.get("dcat:dataset", []):
+    missing += [d.get("@id", "?") + " " + k for k in ("dct:title", "dct:description", "dcat:distribution") if not d.get(k)]
+    for x in d.get("dcat:distribution", []):
+        missing += [x.get("@id", "?") + " " + k for k in ("dcat:accessURL",) if not x.get(k)]
+print(len(c.get("dcat:dataset", [])) if not missing else "missing: " + ", ".join(missing))' 2>&1)
+check "DCAT-AP mandatory properties present in every dataset (count of datasets)" \
+  "$(curl -s "$C/datasets?size=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')" "$dcat"
+
 if [ "$failures" -gt 0 ]; then die "$failures check(s) failed"; fi
 log "all checks passed"

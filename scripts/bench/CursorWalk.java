@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public class CursorWalk {
 
   private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
-  private static final Pattern NEXT = Pattern.compile("\"nextCursor\":\"([A-Za-z0-9_-]+)\"");
+  private static final Pattern NEXT = Pattern.compile("\"nextCursor\":\"([A-Za-z0-9_.-]+)\"");
 
   public static void main(String[] args) throws Exception {
     String first = args[0];

@@ -13,14 +13,17 @@
 #   3. samples the service's RSS and heap throughout and writes the medians (and every run's
 #      figure) into docs/benchmarks.md between the catalog-export markers (--results elsewhere).
 # Needs PostgreSQL and Redis running (scripts/up.sh or scripts/test.sh --keep).
-#   scripts/bench/catalog-export.sh [--scale N] [--runs N] [--port P] [--db NAME] [--redis-db N]
-#                                   [--jar FILE] [--label TEXT] [--results FILE] [--keep-db]
+#   scripts/bench/catalog-export.sh [--scale N] [--runs N] [--port P] [--management-port P]
+#                                   [--db NAME] [--redis-db N] [--jar FILE] [--label TEXT]
+#                                   [--results FILE] [--keep-db]
+# --management-port defaults to --port + 1000.
 # --jar measures another build (default: catalog-service/target), --label says which in the report.
 source "$(dirname "$0")/../lib/common.sh"
 
 SCALE=3
 RUNS=3
 PORT_BENCH=28081
+PORT_MANAGEMENT=""
 BENCH_DB=opendata_bench_catalog
 BENCH_REDIS_DB=0
 JAR=""
@@ -32,13 +35,14 @@ while [ $# -gt 0 ]; do
     --scale) SCALE="$2"; shift ;;
     --runs) RUNS="$2"; shift ;;
     --port) PORT_BENCH="$2"; shift ;;
+    --management-port) PORT_MANAGEMENT="$2"; shift ;;
     --db) BENCH_DB="$2"; shift ;;
     --redis-db) BENCH_REDIS_DB="$2"; shift ;;
     --jar) JAR="$2"; shift ;;
     --label) LABEL="$2"; shift ;;
     --results) RESULTS="$2"; shift ;;
     --keep-db) KEEP_DB=1 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) die "unknown option: $1" ;;
   esac
   shift
@@ -47,7 +51,8 @@ done
 
 WORK="$(mktemp -d)"
 BASE="http://127.0.0.1:$PORT_BENCH"
-MANAGEMENT="http://127.0.0.1:$((PORT_BENCH + 1000))"
+PORT_MANAGEMENT="${PORT_MANAGEMENT:-$((PORT_BENCH + 1000))}"
+MANAGEMENT="http://127.0.0.1:$PORT_MANAGEMENT"
 API="$BASE/api/v1/catalog"
 PSQL=(psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U opendata -d "$BENCH_DB")
 
@@ -83,7 +88,7 @@ log "starting catalog-service (-Xmx256m, demo data scale $SCALE) on port $PORT_B
 started=$(date +%s.%N)
 DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" REDIS_URL="redis://127.0.0.1:$REDIS_PORT/$BENCH_REDIS_DB" \
   JWT_SECRET="bench-only-$(head -c 24 /dev/urandom | base64 | tr -d '\n/+=')" \
-  CATALOG_DEMO_DATA=true CATALOG_DEMO_SCALE="$SCALE" PORT="$PORT_BENCH" MANAGEMENT_PORT="$((PORT_BENCH + 1000))" \
+  CATALOG_DEMO_DATA=true CATALOG_DEMO_SCALE="$SCALE" PORT="$PORT_BENCH" MANAGEMENT_PORT="$PORT_MANAGEMENT" \
   java -Xmx256m -Xlog:gc:file="$WORK/gc.log" -jar "$WORK/catalog.jar" >"$WORK/service.log" 2>&1 &
 PID=$!
 
@@ -103,7 +108,7 @@ SAMPLER=$!
 
 # Ready means the overall status UP (or DEGRADED), not only HTTP 200: a service whose health
 # http-mapping lacks out-of-service: 503 answers 200 while the demo data is still loading.
-service_ready() { curl -fs "$BASE/readyz" | grep -Eq '"status":"(UP|DEGRADED)"}$'; }
+service_ready() { curl -fs "$BASE/readyz" | grep -Eq '^\{"status":"(UP|DEGRADED)"'; }
 wait_until 900 "catalog-service with demo data" service_ready || { tail -50 "$WORK/service.log"; die "service did not start"; }
 ready=$(date +%s.%N)
 startup_seconds=$(calc "$ready - $started")

@@ -364,7 +364,7 @@ class GatewaySecurityIntegrationTest {
   }
 
   @Test
-  void corsAllowsOnlyConfiguredPortals() {
+  void corsAllowsOnlyConfiguredPortalsToWrite() {
     HttpResponse<String> allowed =
         Http.send(
             "OPTIONS",
@@ -373,7 +373,7 @@ class GatewaySecurityIntegrationTest {
             "Origin",
             "https://portal.nmg.gov.cn",
             "Access-Control-Request-Method",
-            "GET",
+            "POST",
             "Access-Control-Request-Headers",
             "X-API-Key");
     assertThat(allowed.statusCode()).isEqualTo(200);
@@ -388,7 +388,7 @@ class GatewaySecurityIntegrationTest {
             "Origin",
             "https://evil.example.com",
             "Access-Control-Request-Method",
-            "GET");
+            "POST");
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
   }

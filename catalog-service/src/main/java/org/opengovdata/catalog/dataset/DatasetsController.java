@@ -11,6 +11,7 @@ import org.opengovdata.catalog.api.model.DatasetFormatDto;
 import org.opengovdata.catalog.api.model.DatasetFreshnessListDto;
 import org.opengovdata.catalog.api.model.DatasetListDto;
 import org.opengovdata.catalog.api.model.FormatDto;
+import org.opengovdata.catalog.api.model.LabelsDto;
 import org.opengovdata.catalog.api.model.ThemeDto;
 import org.opengovdata.catalog.reference.ReferenceData;
 import org.opengovdata.catalog.reference.Region;
@@ -99,7 +100,12 @@ class DatasetsController implements DatasetsApi {
 
   @Override
   public ResponseEntity<DatasetFreshnessListDto> getDatasetFreshness(
-      Boolean overdue, Integer page, Integer size, FormatDto format, String ifNoneMatch) {
+      Boolean overdue,
+      Integer page,
+      Integer size,
+      FormatDto format,
+      LabelsDto labels,
+      String ifNoneMatch) {
     return PagedList.answer(
         catalog.stampToday(),
         "dataset-freshness",
@@ -109,7 +115,7 @@ class DatasetsController implements DatasetsApi {
                 catalog.freshness().stream()
                     .filter(f -> overdue == null || f.overdue() == overdue)
                     .toList()),
-        ListParameters.paged(page, size, format, ifNoneMatch),
+        ListParameters.paged(page, size, format, ifNoneMatch).withLabels(labels),
         (data, meta, links) -> new DatasetFreshnessListDto().data(data).meta(meta).links(links));
   }
 

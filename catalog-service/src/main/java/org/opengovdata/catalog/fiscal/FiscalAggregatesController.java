@@ -9,6 +9,7 @@ import org.opengovdata.catalog.api.model.FiscalExecutionListDto;
 import org.opengovdata.catalog.api.model.FiscalSummaryListDto;
 import org.opengovdata.catalog.api.model.FormatDto;
 import org.opengovdata.catalog.api.model.GroupByDto;
+import org.opengovdata.catalog.api.model.LabelsDto;
 import org.opengovdata.catalog.api.model.StageDto;
 import org.opengovdata.catalog.dataset.DatasetCatalog;
 import org.opengovdata.catalog.reference.ReferenceData;
@@ -55,6 +56,7 @@ class FiscalAggregatesController implements FiscalAggregatesApi {
       Integer page,
       Integer size,
       FormatDto format,
+      LabelsDto labels,
       String ifNoneMatch) {
     List<GroupBy> by = groupBy(groupBy);
     if (level != null && !by.contains(GroupBy.CLASSIFICATION)) {
@@ -86,7 +88,7 @@ class FiscalAggregatesController implements FiscalAggregatesApi {
         AggregateColumns.SUMMARY_SORT,
         sort,
         stamp -> aggregates.summary(stamp, filter, by, depth(level)),
-        ListParameters.paged(page, size, format, ifNoneMatch),
+        ListParameters.paged(page, size, format, ifNoneMatch).withLabels(labels),
         (data, meta, links) -> new FiscalSummaryListDto().data(data).meta(meta).links(links));
   }
 
@@ -106,6 +108,7 @@ class FiscalAggregatesController implements FiscalAggregatesApi {
       Integer page,
       Integer size,
       FormatDto format,
+      LabelsDto labels,
       String ifNoneMatch) {
     FiscalFilter filter =
         FiscalFilter.of(
@@ -131,7 +134,7 @@ class FiscalAggregatesController implements FiscalAggregatesApi {
         AggregateColumns.EXECUTION_SORT,
         sort,
         stamp -> aggregates.execution(stamp, filter, depth(level)),
-        ListParameters.paged(page, size, format, ifNoneMatch),
+        ListParameters.paged(page, size, format, ifNoneMatch).withLabels(labels),
         (data, meta, links) -> new FiscalExecutionListDto().data(data).meta(meta).links(links));
   }
 

@@ -3,11 +3,13 @@ package org.opengovdata.catalog.fiscal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.opengovdata.catalog.jdbc.RowStreams;
 import org.opengovdata.catalog.jdbc.SqlWhere;
 import org.opengovdata.catalog.reference.Classification;
 import org.opengovdata.catalog.reference.ReferenceData;
 import org.opengovdata.catalog.reference.Region;
+import org.opengovdata.catalog.tabular.CsvExport;
 import org.opengovdata.catalog.tabular.KeysetQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,6 +29,43 @@ class FiscalItemRepository extends KeysetQuery<FiscalItem, FiscalFilter> {
         "fiscal_item",
         FiscalItemColumns.SORT);
     this.reference = reference;
+  }
+
+  /**
+   * The CSV export's cells, written by PostgreSQL: the names joined from the code lists under names
+   * of their own ({@code r_name}, {@code c_name}), so that the filter's and the sort's columns stay
+   * unambiguous; instants in UTC with microseconds.
+   */
+  private static final Map<String, String> CSV =
+      Map.ofEntries(
+          Map.entry("id", "id"),
+          Map.entry("year", "year"),
+          Map.entry("regionCode", "region_code"),
+          Map.entry("regionName", CsvExport.neutralisedSql("r_name")),
+          Map.entry("budgetType", "budget_type"),
+          Map.entry("stage", "stage"),
+          Map.entry("direction", "direction"),
+          Map.entry("classificationCode", "classification_code"),
+          Map.entry("classificationName", CsvExport.neutralisedSql("c_name")),
+          Map.entry("classificationLevel", "(length(classification_code) - 1) / 2"),
+          Map.entry("amount", "amount"),
+          Map.entry("unit", "'" + FiscalItem.UNIT + "'"),
+          Map.entry(
+              "modified",
+              "to_char(modified at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"));
+
+  @Override
+  protected Map<String, String> csvExpressions() {
+    return CSV;
+  }
+
+  @Override
+  protected String csvFrom() {
+    return "fiscal_item"
+        + " left join (select code as r_code, name as r_name from region) r"
+        + " on r_code = region_code"
+        + " left join (select code as c_code, name as c_name from classification) c"
+        + " on c_code = classification_code";
   }
 
   @Override

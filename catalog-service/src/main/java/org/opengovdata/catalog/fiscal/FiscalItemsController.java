@@ -7,6 +7,7 @@ import org.opengovdata.catalog.api.model.DirectionDto;
 import org.opengovdata.catalog.api.model.FiscalItemDto;
 import org.opengovdata.catalog.api.model.FiscalItemListDto;
 import org.opengovdata.catalog.api.model.FormatDto;
+import org.opengovdata.catalog.api.model.LabelsDto;
 import org.opengovdata.catalog.api.model.StageDto;
 import org.opengovdata.catalog.load.BulkUpload;
 import org.opengovdata.catalog.reference.ReferenceData;
@@ -53,6 +54,7 @@ class FiscalItemsController implements FiscalItemsApi {
       Integer size,
       String cursor,
       FormatDto format,
+      LabelsDto labels,
       String ifNoneMatch) {
     FiscalFilter filter =
         FiscalFilter.of(
@@ -70,7 +72,8 @@ class FiscalItemsController implements FiscalItemsApi {
     return TabularList.answer(
         items,
         filter,
-        new ListParameters(sort, fields, page, size, cursor, format, ifNoneMatch),
+        new ListParameters(sort, fields, page, size, cursor, format, ifNoneMatch)
+            .withLabels(labels),
         (data, meta, links) -> new FiscalItemListDto().data(data).meta(meta).links(links));
   }
 

@@ -2,6 +2,7 @@ package org.opengovdata.catalog.fiscal;
 
 import org.opengovdata.catalog.api.ThreePublicExpensesApi;
 import org.opengovdata.catalog.api.model.FormatDto;
+import org.opengovdata.catalog.api.model.LabelsDto;
 import org.opengovdata.catalog.api.model.StageDto;
 import org.opengovdata.catalog.api.model.ThreePublicExpenseListDto;
 import org.opengovdata.catalog.dataset.DatasetCatalog;
@@ -40,6 +41,7 @@ class ThreePublicExpensesController implements ThreePublicExpensesApi {
       Integer page,
       Integer size,
       FormatDto format,
+      LabelsDto labels,
       String ifNoneMatch) {
     FiscalFilter filter =
         FiscalFilter.of(
@@ -60,7 +62,7 @@ class ThreePublicExpensesController implements ThreePublicExpensesApi {
         "three-public-expenses",
         ThreePublicExpenseColumns.COLUMNS,
         PagedRows.of(expenses, filter, order),
-        ListParameters.paged(page, size, format, ifNoneMatch),
+        ListParameters.paged(page, size, format, ifNoneMatch).withLabels(labels),
         (data, meta, links) -> new ThreePublicExpenseListDto().data(data).meta(meta).links(links));
   }
 }

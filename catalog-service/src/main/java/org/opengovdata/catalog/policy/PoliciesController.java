@@ -16,6 +16,7 @@ import org.opengovdata.catalog.api.PoliciesApi;
 import org.opengovdata.catalog.api.model.AttachmentDto;
 import org.opengovdata.catalog.api.model.DocumentTypeDto;
 import org.opengovdata.catalog.api.model.FormatDto;
+import org.opengovdata.catalog.api.model.LabelsDto;
 import org.opengovdata.catalog.api.model.PolicyDraftDto;
 import org.opengovdata.catalog.api.model.PolicyDto;
 import org.opengovdata.catalog.api.model.PolicyHistoryDto;
@@ -96,6 +97,7 @@ class PoliciesController implements PoliciesApi {
       Integer size,
       String cursor,
       FormatDto format,
+      LabelsDto labels,
       String ifNoneMatch) {
     PolicyFilter filter =
         new PolicyFilter(
@@ -117,13 +119,14 @@ class PoliciesController implements PoliciesApi {
         policies,
         filter,
         new ListParameters(
-            sort == null ? "-publishedDate" : sort,
-            fields,
-            page,
-            size,
-            cursor,
-            format,
-            ifNoneMatch),
+                sort == null ? "-publishedDate" : sort,
+                fields,
+                page,
+                size,
+                cursor,
+                format,
+                ifNoneMatch)
+            .withLabels(labels),
         (data, meta, links) -> new PolicyListDto().data(data).meta(meta).links(links));
   }
 

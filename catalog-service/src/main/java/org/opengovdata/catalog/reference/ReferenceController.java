@@ -5,6 +5,7 @@ import org.opengovdata.catalog.api.ReferenceApi;
 import org.opengovdata.catalog.api.model.ClassificationListDto;
 import org.opengovdata.catalog.api.model.DirectionDto;
 import org.opengovdata.catalog.api.model.FormatDto;
+import org.opengovdata.catalog.api.model.LabelsDto;
 import org.opengovdata.catalog.api.model.RegionLevelDto;
 import org.opengovdata.catalog.api.model.RegionListDto;
 import org.opengovdata.catalog.tabular.PagedRows;
@@ -29,6 +30,7 @@ class ReferenceController implements ReferenceApi {
       Integer page,
       Integer size,
       FormatDto format,
+      LabelsDto labels,
       String ifNoneMatch) {
     List<Region> rows =
         reference.regions().stream()
@@ -40,7 +42,7 @@ class ReferenceController implements ReferenceApi {
         "regions",
         ReferenceColumns.REGIONS,
         PagedRows.computed(() -> rows),
-        ListParameters.paged(page, size, format, ifNoneMatch),
+        ListParameters.paged(page, size, format, ifNoneMatch).withLabels(labels),
         (data, meta, links) -> new RegionListDto().data(data).meta(meta).links(links));
   }
 
@@ -52,6 +54,7 @@ class ReferenceController implements ReferenceApi {
       Integer page,
       Integer size,
       FormatDto format,
+      LabelsDto labels,
       String ifNoneMatch) {
     List<Classification> rows =
         reference.classifications().stream()
@@ -64,7 +67,7 @@ class ReferenceController implements ReferenceApi {
         "classifications",
         ReferenceColumns.CLASSIFICATIONS,
         PagedRows.computed(() -> rows),
-        ListParameters.paged(page, size, format, ifNoneMatch),
+        ListParameters.paged(page, size, format, ifNoneMatch).withLabels(labels),
         (data, meta, links) -> new ClassificationListDto().data(data).meta(meta).links(links));
   }
 }

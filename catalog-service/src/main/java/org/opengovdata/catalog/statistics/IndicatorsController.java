@@ -4,6 +4,7 @@ import org.opengovdata.catalog.api.StatisticsIndicatorsApi;
 import org.opengovdata.catalog.api.model.FormatDto;
 import org.opengovdata.catalog.api.model.FrequencyDto;
 import org.opengovdata.catalog.api.model.IndicatorListDto;
+import org.opengovdata.catalog.api.model.LabelsDto;
 import org.opengovdata.catalog.dataset.DatasetCatalog;
 import org.opengovdata.catalog.reference.ReferenceData;
 import org.opengovdata.catalog.tabular.PagedRows;
@@ -35,6 +36,7 @@ class IndicatorsController implements StatisticsIndicatorsApi {
       Integer page,
       Integer size,
       FormatDto format,
+      LabelsDto labels,
       String ifNoneMatch) {
     var query =
         new IndicatorRepository.Query(
@@ -46,7 +48,7 @@ class IndicatorsController implements StatisticsIndicatorsApi {
         "indicators",
         IndicatorColumns.COLUMNS,
         PagedRows.of(indicators, query, IndicatorRepository.SORT.sort(null)),
-        ListParameters.paged(page, size, format, ifNoneMatch),
+        ListParameters.paged(page, size, format, ifNoneMatch).withLabels(labels),
         (data, meta, links) -> new IndicatorListDto().data(data).meta(meta).links(links));
   }
 }

@@ -4,6 +4,7 @@ import java.util.Set;
 import org.opengovdata.catalog.api.StatisticsObservationsApi;
 import org.opengovdata.catalog.api.model.BulkLoadResultDto;
 import org.opengovdata.catalog.api.model.FormatDto;
+import org.opengovdata.catalog.api.model.LabelsDto;
 import org.opengovdata.catalog.api.model.ObservationDto;
 import org.opengovdata.catalog.api.model.ObservationListDto;
 import org.opengovdata.catalog.api.model.ObservationStatusDto;
@@ -57,6 +58,7 @@ class ObservationsController implements StatisticsObservationsApi {
       Integer size,
       String cursor,
       FormatDto format,
+      LabelsDto labels,
       String ifNoneMatch) {
     ObservationFilter filter =
         filter(
@@ -64,7 +66,8 @@ class ObservationsController implements StatisticsObservationsApi {
     return TabularList.answer(
         observations,
         filter,
-        new ListParameters(sort, fields, page, size, cursor, format, ifNoneMatch),
+        new ListParameters(sort, fields, page, size, cursor, format, ifNoneMatch)
+            .withLabels(labels),
         (data, meta, links) -> new ObservationListDto().data(data).meta(meta).links(links));
   }
 

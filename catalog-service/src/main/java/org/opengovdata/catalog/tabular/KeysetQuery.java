@@ -1,9 +1,12 @@
 package org.opengovdata.catalog.tabular;
 
+import java.io.OutputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.opengovdata.catalog.jdbc.RowStreams;
 import org.opengovdata.catalog.jdbc.SqlWhere;
 import org.opengovdata.common.paging.Keyset;
@@ -95,6 +98,44 @@ public abstract class KeysetQuery<R, F> implements TabularResource.Rows<R, F> {
     SqlWhere where = where(filter);
     streams.stream(
         jdbc.sql(ordered(where, sort)).params(where.parameters()), rs -> sink.accept(map(rs)));
+  }
+
+  /**
+   * Per column key, the SQL expression PostgreSQL's COPY writes for it — as the CSV cell the row
+   * stream would write (see {@link CsvExport#neutralisedSql} for free text); empty: no COPY export.
+   * Its names must be valid in {@link #csvFrom()} next to the filter's and the sort's columns.
+   */
+  protected Map<String, String> csvExpressions() {
+    return Map.of();
+  }
+
+  /** What the COPY export reads from (by default the table the count reads). */
+  protected String csvFrom() {
+    return countFrom;
+  }
+
+  @Override
+  public boolean copiesCsv(List<String> columns) {
+    return !columns.isEmpty() && csvExpressions().keySet().containsAll(columns);
+  }
+
+  @Override
+  public void copyCsv(
+      F filter,
+      SortOrder sort,
+      List<String> columns,
+      RowStreams.Started started,
+      OutputStream out) {
+    Map<String, String> expressions = csvExpressions();
+    SqlWhere where = where(filter);
+    String select =
+        columns.stream().map(expressions::get).collect(Collectors.joining(", ", "select ", ""))
+            + " from "
+            + csvFrom()
+            + where.sql()
+            + " order by "
+            + keys.orderBy(sort);
+    streams.copyCsv(select, where.parameters(), started, out);
   }
 
   private String ordered(SqlWhere where, SortOrder sort) {

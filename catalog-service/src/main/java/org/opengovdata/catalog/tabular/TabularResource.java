@@ -1,9 +1,11 @@
 package org.opengovdata.catalog.tabular;
 
+import java.io.OutputStream;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.opengovdata.catalog.cache.CatalogCache;
+import org.opengovdata.catalog.jdbc.RowStreams;
 import org.opengovdata.common.paging.KeysetCursor;
 import org.opengovdata.common.paging.PageRequest;
 import org.opengovdata.common.paging.SortOrder;
@@ -39,6 +41,24 @@ public final class TabularResource<R, F extends TabularResource.Filter, D> {
     List<R> after(F filter, SortOrder sort, List<Object> key, int limit);
 
     void stream(F filter, SortOrder sort, Consumer<R> sink);
+
+    /** Whether {@link #copyCsv} can write these columns (by key). */
+    default boolean copiesCsv(List<String> columns) {
+      return false;
+    }
+
+    /**
+     * Every matching row's {@code columns} as CSV data lines written by PostgreSQL ({@code COPY}),
+     * in order; only when {@link #copiesCsv} said so.
+     */
+    default void copyCsv(
+        F filter,
+        SortOrder sort,
+        List<String> columns,
+        RowStreams.Started started,
+        OutputStream out) {
+      throw new UnsupportedOperationException("no COPY export");
+    }
   }
 
   /** A page of rows, the total of the filter and the cursor after its last row (null: none). */
@@ -112,6 +132,21 @@ public final class TabularResource<R, F extends TabularResource.Filter, D> {
       throw KeysetCursor.malformed();
     }
     return complete(version, filter, order, fetched, size);
+  }
+
+  /** Whether PostgreSQL can write these columns as CSV itself ({@link #copyCsv}). */
+  public boolean copiesCsv(List<? extends Column<R, ?>> selected) {
+    return rows.copiesCsv(selected.stream().map(Column::key).toList());
+  }
+
+  /** Every row the filter selects, in order, as CSV data lines written by PostgreSQL's COPY. */
+  public void copyCsv(
+      F filter,
+      SortOrder order,
+      List<? extends Column<R, ?>> selected,
+      RowStreams.Started started,
+      OutputStream out) {
+    rows.copyCsv(filter, order, selected.stream().map(Column::key).toList(), started, out);
   }
 
   /** Every row the filter selects, in order, as the database streams them. */

@@ -9,8 +9,15 @@ import org.springframework.http.MediaType;
 /** The {@code format} parameter of tabular resources. */
 public final class Formats {
 
-  /** JSON (the default) and CSV. */
-  public static final List<MediaType> TABULAR = List.of(MediaType.APPLICATION_JSON, TEXT_CSV);
+  /** JSON Lines: every row, one JSON object per line. */
+  public static final MediaType JSON_LINES = MediaType.APPLICATION_NDJSON;
+
+  /** W3C CSVW metadata of a CSV answer. */
+  public static final MediaType CSVW = MediaType.parseMediaType("application/csvm+json");
+
+  /** JSON (the default), CSV, JSON Lines and the CSV's CSVW metadata. */
+  public static final List<MediaType> TABULAR =
+      List.of(MediaType.APPLICATION_JSON, TEXT_CSV, JSON_LINES, CSVW);
 
   private Formats() {}
 
@@ -21,6 +28,8 @@ public final class Formats {
     return switch (format) {
       case JSON -> MediaType.APPLICATION_JSON;
       case CSV -> TEXT_CSV;
+      case JSONL -> JSON_LINES;
+      case CSVW -> CSVW;
     };
   }
 }

@@ -1,6 +1,7 @@
 package org.opengovdata.catalog.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.opengovdata.catalog.api.model.ListMetaDto;
 import org.opengovdata.catalog.tabular.Column;
 import org.opengovdata.common.paging.PageLinks;
 import org.opengovdata.common.paging.PageRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -45,12 +47,32 @@ public final class ListEnvelope {
     return meta(columns, total, new PageRequest(0, size), nextCursor).page(null);
   }
 
+  /** Links of a numbered page, also sent as the {@code Link} header. */
   public static LinksDto pageLinks(PageRequest page, long total) {
-    return dto(PageLinks.forPage(currentRequest(), page, total));
+    return pageLinks(page, total, null);
   }
 
+  /**
+   * Links of a numbered page whose {@code next} follows {@code nextCursor} when there is one, also
+   * sent as the {@code Link} header.
+   */
+  public static LinksDto pageLinks(PageRequest page, long total, String nextCursor) {
+    return sent(PageLinks.forPageWithCursor(currentRequest(), page, total, nextCursor));
+  }
+
+  /** Links of a cursor answer, also sent as the {@code Link} header. */
   public static LinksDto cursorLinks(String nextCursor) {
-    return dto(PageLinks.forCursor(currentRequest(), nextCursor));
+    return sent(PageLinks.forCursor(currentRequest(), nextCursor));
+  }
+
+  /** RFC 8288: the same links in the {@code Link} header, for clients that never parse bodies. */
+  private static LinksDto sent(PageLinks links) {
+    HttpServletResponse response =
+        ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getResponse();
+    if (response != null) {
+      response.setHeader(HttpHeaders.LINK, links.header());
+    }
+    return dto(links);
   }
 
   private static <R, D> Map<String, LabelDto> labels(List<Column<R, D>> columns) {
@@ -66,7 +88,12 @@ public final class ListEnvelope {
   }
 
   private static LinksDto dto(PageLinks links) {
-    return new LinksDto().self(links.self()).next(links.next()).prev(links.prev());
+    return new LinksDto()
+        .self(links.self())
+        .next(links.next())
+        .prev(links.prev())
+        .first(links.first())
+        .last(links.last());
   }
 
   static HttpServletRequest currentRequest() {

@@ -33,9 +33,18 @@ public final class PagedList {
       return notModified;
     }
     List<Column<R, D>> all = columns.all();
+    if (read.csvw()) {
+      read.writeCsvw(all);
+      return null;
+    }
     long total = rows.total();
     if (read.csv()) {
-      read.writeCsv(name, all, total, rows::all);
+      read.writeCsv(name, all, p::header, total, rows::all);
+      return null;
+    }
+    if (read.jsonLines()) {
+      read.writeJsonLines(
+          name, total, sink -> rows.all(row -> sink.accept(columns.toDto(row, all))));
       return null;
     }
     PageRequest page = p.pageRequest();

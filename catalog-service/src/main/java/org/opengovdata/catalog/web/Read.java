@@ -2,12 +2,14 @@ package org.opengovdata.catalog.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.opengovdata.catalog.tabular.Column;
 import org.opengovdata.catalog.tabular.CsvExport;
 import org.opengovdata.common.representation.ETags;
@@ -19,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,6 +57,14 @@ public record Read(MediaType type, String etag) {
 
   public boolean csv() {
     return Representations.TEXT_CSV.equalsTypeAndSubtype(type);
+  }
+
+  public boolean csvw() {
+    return Formats.CSVW.equalsTypeAndSubtype(type);
+  }
+
+  public boolean jsonLines() {
+    return Formats.JSON_LINES.equalsTypeAndSubtype(type);
   }
 
   public boolean jsonLd() {
@@ -93,15 +104,66 @@ public record Read(MediaType type, String etag) {
       List<? extends Column<R, ?>> columns,
       long total,
       Consumer<Consumer<R>> rows) {
+    writeCsv(filename, columns, Column::key, total, rows);
+  }
+
+  /**
+   * As {@link #writeCsv(String, List, long, Consumer)} with the header cells {@code header} gives
+   * (keys or labels).
+   */
+  public <R> void writeCsv(
+      String filename,
+      List<? extends Column<R, ?>> columns,
+      Function<? super Column<R, ?>, String> header,
+      long total,
+      Consumer<Consumer<R>> rows) {
+    writeCsv(filename, total, out -> CsvExport.write(out, columns, header, rows));
+  }
+
+  /** Streams the CSV {@code body} writes to the response; the caller returns null. */
+  public void writeCsv(String filename, long total, CsvExport.Body body) {
     HttpServletResponse response = prepare(CsvExport.CONTENT_TYPE);
     response.setHeader(
         HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + ".csv\"");
     response.setHeader("X-Total-Count", Long.toString(total));
+    response.setHeader(HttpHeaders.LINK, CsvwMetadata.describedBy(request()));
     if ("HEAD".equals(request().getMethod())) {
       return; // the headers are the answer; no need to read a million rows
     }
     try (OutputStream out = response.getOutputStream()) {
-      CsvExport.write(out, columns, rows);
+      body.writeTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Streams every row as JSON Lines — one JSON object per line, as in the JSON answer's {@code
+   * data[]} — written by the application's own JSON mapper so that the properties, decimals and
+   * dates are the same; the caller returns null.
+   *
+   * @param total the number of lines that will follow ({@code X-Total-Count})
+   * @param rows calls its argument once per row's DTO, in order
+   */
+  public void writeJsonLines(String filename, long total, Consumer<Consumer<Object>> rows) {
+    HttpServletResponse response = prepare(type.toString());
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + ".jsonl\"");
+    response.setHeader("X-Total-Count", Long.toString(total));
+    if ("HEAD".equals(request().getMethod())) {
+      return;
+    }
+    JsonMapper json = jsonMapper();
+    try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 1 << 16)) {
+      rows.accept(
+          dto -> {
+            try {
+              out.write(json.writeValueAsBytes(dto));
+              out.write('\n');
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -115,6 +177,16 @@ public record Read(MediaType type, String etag) {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Writes the CSVW metadata of the CSV answer to this request; the caller returns null. */
+  public void writeCsvw(List<? extends Column<?, ?>> columns) {
+    writeJson(jsonMapper(), CsvwMetadata.of(request(), columns));
+  }
+
+  /** The application's JSON mapper, so that every representation writes values alike. */
+  private static JsonMapper jsonMapper() {
+    return RequestContextUtils.findWebApplicationContext(request()).getBean(JsonMapper.class);
   }
 
   private HttpServletResponse prepare(String contentType) {

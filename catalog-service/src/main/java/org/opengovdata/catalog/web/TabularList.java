@@ -2,6 +2,7 @@ package org.opengovdata.catalog.web;
 
 import java.util.List;
 import org.opengovdata.catalog.tabular.Column;
+import org.opengovdata.catalog.tabular.CsvExport;
 import org.opengovdata.catalog.tabular.TabularResource;
 import org.opengovdata.catalog.tabular.TabularResource.Page;
 import org.opengovdata.common.paging.SortOrder;
@@ -33,12 +34,39 @@ public final class TabularList {
     if (notModified != null) {
       return notModified;
     }
+    if (read.csvw()) {
+      read.writeCsvw(selected);
+      return null;
+    }
     if (read.csv()) {
-      read.writeCsv(
+      long total = resource.total(version, filter);
+      if (resource.copiesCsv(selected)) {
+        read.writeCsv(
+            resource.name(),
+            total,
+            out ->
+                CsvExport.copy(
+                    out,
+                    selected,
+                    p::header,
+                    (started, data) -> resource.copyCsv(filter, order, selected, started, data)));
+      } else {
+        read.writeCsv(
+            resource.name(),
+            selected,
+            p::header,
+            total,
+            sink -> resource.stream(filter, order, sink));
+      }
+      return null;
+    }
+    if (read.jsonLines()) {
+      read.writeJsonLines(
           resource.name(),
-          selected,
           resource.total(version, filter),
-          sink -> resource.stream(filter, order, sink));
+          sink ->
+              resource.stream(
+                  filter, order, row -> sink.accept(resource.columns().toDto(row, selected))));
       return null;
     }
     if (p.cursor() != null) {
@@ -54,7 +82,7 @@ public final class TabularList {
         envelope.of(
             data(resource, page, selected),
             ListEnvelope.meta(selected, page.total(), p.pageRequest(), page.nextCursor()),
-            ListEnvelope.pageLinks(p.pageRequest(), page.total())));
+            ListEnvelope.pageLinks(p.pageRequest(), page.total(), page.nextCursor())));
   }
 
   private static <R, D> List<D> data(

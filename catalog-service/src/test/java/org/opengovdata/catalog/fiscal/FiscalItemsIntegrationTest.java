@@ -67,8 +67,17 @@ class FiscalItemsIntegrationTest extends CatalogIntegrationTest {
         .isEqualTo((int) ((total + 9) / 10));
     assertThat(JsonPath.<Integer>read(response.body(), "$.meta.page")).isEqualTo(2);
     assertThat(JsonPath.<List<?>>read(response.body(), "$.data")).hasSize(10);
-    assertThat(JsonPath.<String>read(response.body(), "$.links.next")).endsWith("page=3&size=10");
+    String cursor = JsonPath.read(response.body(), "$.meta.nextCursor");
+    assertThat(JsonPath.<String>read(response.body(), "$.links.next"))
+        .endsWith("?year=2024&region=150100&size=10&cursor=" + cursor);
     assertThat(JsonPath.<String>read(response.body(), "$.links.prev")).endsWith("page=1&size=10");
+    assertThat(JsonPath.<String>read(response.body(), "$.links.first")).endsWith("page=0&size=10");
+    assertThat(JsonPath.<String>read(response.body(), "$.links.last"))
+        .endsWith("page=" + ((total + 9) / 10 - 1) + "&size=10");
+    assertThat(response.headers().firstValue("Link").orElseThrow())
+        .contains("<" + JsonPath.read(response.body(), "$.links.next") + ">; rel=\"next\"")
+        .contains("<" + JsonPath.read(response.body(), "$.links.first") + ">; rel=\"first\"")
+        .contains("<" + JsonPath.read(response.body(), "$.links.last") + ">; rel=\"last\"");
     assertThat(JsonPath.<String>read(response.body(), "$.meta.labels.amount.zh")).isEqualTo("金额");
     assertThat(JsonPath.<String>read(response.body(), "$.meta.dataTypes.amount"))
         .isEqualTo("decimal");
@@ -76,13 +85,15 @@ class FiscalItemsIntegrationTest extends CatalogIntegrationTest {
     assertThat(JsonPath.<String>read(response.body(), "$.data[0].amount"))
         .matches("-?\\d+\\.\\d{2}");
 
-    String cursor = JsonPath.read(response.body(), "$.meta.nextCursor");
     HttpResponse<String> next =
         get("/fiscal/items?year=2024&region=150100&size=10&cursor=" + cursor);
     HttpResponse<String> page3 = get("/fiscal/items?year=2024&region=150100&page=3&size=10");
     assertThat(JsonPath.<List<Object>>read(next.body(), "$.data[*].id"))
         .isEqualTo(JsonPath.read(page3.body(), "$.data[*].id"));
     assertThat(JsonPath.<Map<String, Object>>read(next.body(), "$.meta")).doesNotContainKey("page");
+    assertThat(JsonPath.<Map<String, Object>>read(next.body(), "$.links"))
+        .doesNotContainKeys("prev", "last");
+    assertThat(next.headers().firstValue("Link").orElseThrow()).contains("rel=\"next\"");
   }
 
   @Test
@@ -93,6 +104,96 @@ class FiscalItemsIntegrationTest extends CatalogIntegrationTest {
     assertThat(row).containsOnlyKeys("year", "classificationName", "amount");
     assertThat(JsonPath.<Map<String, Object>>read(response.body(), "$.meta.labels"))
         .containsOnlyKeys("year", "classificationName", "amount");
+  }
+
+  /** The CSV comes from PostgreSQL's COPY: its cells must be the JSON answer's values. */
+  @Test
+  void csvExportWritesTheSameValuesAsTheJsonRows() {
+    String fields =
+        "id,year,regionCode,regionName,budgetType,stage,direction,classificationCode,"
+            + "classificationName,classificationLevel,amount,unit";
+    String query = "/fiscal/items?year=2023&sort=-amount,regionCode&fields=" + fields;
+    List<String> csv = get(query + "&format=csv").body().lines().toList();
+    List<Map<String, Object>> json = JsonPath.read(get(query + "&size=200").body(), "$.data");
+    assertThat(csv.get(0)).isEqualTo("\uFEFF" + fields);
+    assertThat(csv).hasSize((int) count("year = 2023") + 1);
+    for (int i = 0; i < json.size(); i++) {
+      Map<String, Object> row = json.get(i);
+      String expected =
+          java.util.Arrays.stream(fields.split(","))
+              .map(f -> String.valueOf(row.get(f)))
+              .collect(java.util.stream.Collectors.joining(","));
+      assertThat(csv.get(i + 1)).as("row %d", i).isEqualTo(expected);
+    }
+    String modified =
+        get("/fiscal/items?year=2023&fields=modified&format=csv").body().split("\r\n")[1];
+    assertThat(OffsetDateTime.parse(modified))
+        .isEqualTo(
+            OffsetDateTime.parse(
+                JsonPath.read(
+                    get("/fiscal/items?year=2023&fields=modified&size=1").body(),
+                    "$.data[0].modified")));
+  }
+
+  @Test
+  void csvHeaderInWordsWithLabels() {
+    String query = "/fiscal/items?region=150102&fields=year,regionName,amount&format=csv";
+    assertThat(get(query + "&labels=zh").body()).startsWith("\uFEFF年度,行政区划,金额\r\n");
+    assertThat(get(query + "&labels=en").body()).startsWith("\uFEFFFiscal year,Region,Amount\r\n");
+    assertThat(get(query).body()).startsWith("\uFEFFyear,regionName,amount\r\n");
+    HttpResponse<String> wrong = get(query + "&labels=fr");
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.body()).contains("labels");
+    assertThat(get("/fiscal/three-public-expenses?region=150700&format=csv&labels=zh").body())
+        .startsWith("\uFEFF年度");
+  }
+
+  @Test
+  void everyCsvAnswerLinksItsCsvwMetadata() {
+    String query = "/fiscal/items?region=150102&fields=year,regionCode,regionName,amount";
+    HttpResponse<String> csv = get(query + "&format=csv");
+    String metadataUrl = BASE + query + "&format=csvw";
+    assertThat(csv.headers().firstValue("Link"))
+        .hasValue("<" + metadataUrl + ">; rel=\"describedby\"; type=\"application/csvm+json\"");
+
+    HttpResponse<String> metadata = get(query + "&format=csvw");
+    assertThat(metadata.statusCode()).isEqualTo(200);
+    assertThat(metadata.headers().firstValue("Content-Type")).hasValue("application/csvm+json");
+    assertThat(JsonPath.<String>read(metadata.body(), "$.@context"))
+        .isEqualTo("http://www.w3.org/ns/csvw");
+    assertThat(JsonPath.<String>read(metadata.body(), "$.url"))
+        .isEqualTo(BASE + query + "&format=csv");
+    assertThat(JsonPath.<List<String>>read(metadata.body(), "$.tableSchema.columns[*].name"))
+        .containsExactly("year", "regionCode", "regionName", "amount");
+    assertThat(JsonPath.<List<String>>read(metadata.body(), "$.tableSchema.columns[*].datatype"))
+        .containsExactly("integer", "string", "string", "decimal");
+    assertThat(JsonPath.<String>read(metadata.body(), "$.tableSchema.columns[1].titles.zh"))
+        .isEqualTo("行政区划代码");
+    assertThat(
+            get("/fiscal/three-public-expenses?format=csvw").headers().firstValue("Content-Type"))
+        .hasValue("application/csvm+json");
+  }
+
+  @Test
+  void jsonLinesStreamsEveryRowAsTheJsonAnswersRows() {
+    String query = "/fiscal/items?region=150102&fields=id,year,classificationName,amount,unit";
+    HttpResponse<String> jsonl = get(query + "&format=jsonl");
+    assertThat(jsonl.statusCode()).isEqualTo(200);
+    assertThat(jsonl.headers().firstValue("Content-Type")).hasValue("application/x-ndjson");
+    assertThat(jsonl.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"fiscal-items.jsonl\"");
+    long total = count("region_code = '150102'");
+    assertThat(jsonl.headers().firstValue("X-Total-Count")).hasValue(Long.toString(total));
+    assertThat(jsonl.body()).endsWith("\n").doesNotContain("\r");
+    List<String> lines = jsonl.body().lines().toList();
+    assertThat(lines).hasSize((int) total);
+
+    HttpResponse<String> page = get(query + "&size=3");
+    List<Map<String, Object>> firstRows = JsonPath.read(page.body(), "$.data");
+    for (int i = 0; i < 3; i++) {
+      assertThat(JsonPath.<Map<String, Object>>read(lines.get(i), "$")).isEqualTo(firstRows.get(i));
+    }
+    assertThat(get(query, "Accept", "application/x-ndjson").body()).isEqualTo(jsonl.body());
   }
 
   @Test

@@ -14,7 +14,7 @@ public enum RouteGroup {
   READ,
   /** Full-text, document-number and date search. */
   SEARCH,
-  /** Bulk downloads: CSV exports. */
+  /** Bulk downloads: CSV and JSON Lines exports. */
   BULK,
   /** Anything that changes state. */
   WRITE,
@@ -23,7 +23,7 @@ public enum RouteGroup {
 
   static final String SIGNUP_PATH = "/api/v1/keys";
   private static final List<MediaType> OFFERED =
-      List.of(MediaType.APPLICATION_JSON, Representations.TEXT_CSV);
+      List.of(MediaType.APPLICATION_JSON, Representations.TEXT_CSV, MediaType.APPLICATION_NDJSON);
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);
@@ -58,10 +58,11 @@ public enum RouteGroup {
   }
 
   /**
-   * Charged as bulk whenever the service could answer CSV: a {@code format} value that is {@code
-   * csv} after the trimming the service's parameter binding applies (any case, any surrounding
-   * white space or control characters, any one of repeated values), or an {@code Accept} header
-   * that negotiates CSV. When in doubt the request is charged as bulk, never as a cheaper read.
+   * Charged as bulk whenever the service could answer every row (CSV or JSON Lines): a {@code
+   * format} value that is {@code csv} or {@code jsonl} after the trimming the service's parameter
+   * binding applies (any case, any surrounding white space or control characters, any one of
+   * repeated values), or an {@code Accept} header that negotiates CSV. When in doubt the request is
+   * charged as bulk, never as a cheaper read.
    */
   private static boolean wantsCsv(List<String> formats, String accept) {
     if (formats.stream().anyMatch(RouteGroup::namesCsv)) {
@@ -69,7 +70,8 @@ public enum RouteGroup {
     }
     try {
       MediaType chosen = Representations.choose(null, accept, OFFERED);
-      return Representations.TEXT_CSV.equalsTypeAndSubtype(chosen);
+      return Representations.TEXT_CSV.equalsTypeAndSubtype(chosen)
+          || MediaType.APPLICATION_NDJSON.equalsTypeAndSubtype(chosen);
     } catch (IllegalArgumentException unparsable) {
       // the service rejects such an Accept header, or ignores it and answers JSON
       return false;
@@ -77,6 +79,10 @@ public enum RouteGroup {
   }
 
   static boolean namesCsv(String format) {
-    return format != null && format.trim().strip().toLowerCase(Locale.ROOT).contains("csv");
+    if (format == null) {
+      return false;
+    }
+    String name = format.trim().strip().toLowerCase(Locale.ROOT);
+    return name.contains("csv") || name.contains("jsonl");
   }
 }

@@ -17,6 +17,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 class ApiDocsRoutes {
 
+  /** RFC 9512. */
+  static final MediaType YAML = MediaType.parseMediaType("application/yaml");
+
   @Bean
   RouterFunction<ServerResponse> apiDocs() {
     return RouterFunctions.route()
@@ -34,6 +37,15 @@ class ApiDocsRoutes {
                     .contentType(MediaType.parseMediaType("text/javascript"))
                     .bodyValue(new ClassPathResource("docs/init.js")))
         .build()
-        .and(RouterFunctions.resources("/openapi/**", new ClassPathResource("openapi/")));
+        .and(
+            RouterFunctions.resources(
+                "/openapi/**",
+                new ClassPathResource("openapi/"),
+                (resource, headers) -> {
+                  String name = resource.getFilename();
+                  if (name != null && name.endsWith(".yaml")) {
+                    headers.setContentType(YAML); // not application/octet-stream
+                  }
+                }));
   }
 }

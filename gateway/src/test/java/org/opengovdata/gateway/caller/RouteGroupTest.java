@@ -55,6 +55,16 @@ class RouteGroupTest {
   }
 
   @Test
+  void jsonLinesIsBulkLikeCsv() {
+    assertThat(get("/api/v1/catalog/fiscal/items", List.of("jsonl"), null))
+        .isEqualTo(RouteGroup.BULK);
+    assertThat(get("/api/v1/catalog/fiscal/items", List.of(" JSONL "), null))
+        .isEqualTo(RouteGroup.BULK);
+    assertThat(get("/api/v1/catalog/fiscal/items", List.of(), "application/x-ndjson"))
+        .isEqualTo(RouteGroup.BULK);
+  }
+
+  @Test
   void anyRepeatedFormatNamingCsvIsBulk() {
     assertThat(get("/api/v1/catalog/fiscal/items", List.of("json", "csv"), null))
         .isEqualTo(RouteGroup.BULK);

@@ -18,6 +18,8 @@
 #   Small check (about a minute):  scripts/bench/archive.sh --versions 200 --records 20 --size 65536 --runs 1 --results /tmp/archive-bench.md
 #   Full size (lead, quiet machine; ≥ 10,000 versions, ≥ 2 GB, ~30+ min):
 #     scripts/bench/archive.sh --versions 10000 --records 1000 --size 262144 --runs 3
+# ARCHIVE_BENCH_JAVA_OPTS adds JVM options to the service, e.g. a flight recording of the run:
+#   ARCHIVE_BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/archive.jfr,settings=profile"
 #   scripts/bench/archive.sh [--versions N] [--records N] [--size BYTES] [--concurrency N]
 #                            [--runs N] [--requests N] [--port P] [--db NAME] [--results FILE]
 source "$(dirname "$0")/../lib/common.sh"
@@ -42,7 +44,7 @@ while [ $# -gt 0 ]; do
     --port) PORT_BENCH="$2"; shift ;;
     --db) BENCH_DB="$2"; shift ;;
     --results) RESULTS="$2"; shift ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) die "unknown option: $1" ;;
   esac
   shift
@@ -86,7 +88,7 @@ log "starting archive-service on port $PORT_BENCH (root $ROOT)"
 DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" DB_USER=opendata DB_PASSWORD=opendata \
   REDIS_URL="redis://127.0.0.1:$REDIS_PORT/${TEST_REDIS_DB:-12}" JWT_SECRET="$SECRET" PORT="$PORT_BENCH" MANAGEMENT_PORT="$((PORT_BENCH + 1000))" \
   ARCHIVE_OCFL_ROOT="$ROOT" ARCHIVE_BACKUP_TARGETS="$TARGET" ARCHIVE_FIXITY_CRON=- ARCHIVE_CAPTURE_ENABLED=false \
-  ARCHIVE_UPLOAD_LIMIT=1GB java -Xms256m -Xmx512m -jar "$WORK/archive.jar" >"$WORK/service.log" 2>&1 &
+  ARCHIVE_UPLOAD_LIMIT=1GB java -Xms256m -Xmx512m ${ARCHIVE_BENCH_JAVA_OPTS:-} -jar "$WORK/archive.jar" >"$WORK/service.log" 2>&1 &
 PID=$!
 wait_until 180 "archive-service" curl -fs "http://127.0.0.1:$PORT_BENCH/readyz" \
   || { tail -n 40 "$WORK/service.log"; die "archive-service did not start"; }

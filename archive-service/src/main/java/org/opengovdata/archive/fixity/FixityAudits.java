@@ -16,12 +16,14 @@ import org.opengovdata.archive.record.Records;
 import org.opengovdata.archive.record.StoredFile;
 import org.opengovdata.archive.storage.ObjectValidator.ObjectCheck;
 import org.opengovdata.archive.storage.OcflStore;
+import org.opengovdata.archive.storage.OrderedParallel;
 import org.opengovdata.common.jobs.Job;
 import org.opengovdata.common.jobs.JobProgress;
 import org.opengovdata.common.jobs.JobRunner;
 import org.opengovdata.common.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -72,6 +74,7 @@ public class FixityAudits {
   private final JdbcClient jdbc;
   private final AuditLog audit;
   private final Clock clock;
+  private final int threads;
 
   FixityAudits(
       JobRunner jobs,
@@ -79,13 +82,15 @@ public class FixityAudits {
       Records records,
       JdbcClient jdbc,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      @Value("${opendata.archive.io-threads:0}") int ioThreads) {
     this.jobs = jobs;
     this.store = store;
     this.records = records;
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
+    this.threads = OrderedParallel.threads(ioThreads);
   }
 
   /**
@@ -151,31 +156,46 @@ public class FixityAudits {
     List<String> roots = new ArrayList<>();
     store.forEachObjectRoot(roots::add);
     progress.total(roots.size());
-    long checked = 0;
-    long invalid = 0;
+    long[] counts = {0, 0}; // checked, invalid
     int[] seq = {0};
-    for (String root : roots) {
-      List<Problem> found = audit(root);
-      if (!found.isEmpty()) {
-        invalid++;
-        for (Problem problem : found) {
-          insertProblem(auditId, ++seq[0], problem);
-          progress.problem(
-              "%s (%s): %s %s"
-                  .formatted(
-                      problem.objectId() == null ? root : problem.objectId(),
-                      problem.recordId() == null ? "no record" : "record " + problem.recordId(),
-                      problem.code() == null ? "" : problem.code(),
-                      problem.message()));
-        }
-        takeOutOfService(found);
-      }
-      checked++;
-      progress.advance(1);
-      if (checked % 100 == 0) {
-        updateCounts(auditId, checked, invalid, null);
-      }
+    // objects are validated on several threads (reading and hashing overlap); what they found is
+    // recorded here, in order, on the job's thread
+    try {
+      OrderedParallel.run(
+          "fixity",
+          threads,
+          roots,
+          this::audit,
+          (root, found) -> {
+            if (!found.isEmpty()) {
+              counts[1]++;
+              for (Problem problem : found) {
+                insertProblem(auditId, ++seq[0], problem);
+                progress.problem(
+                    "%s (%s): %s %s"
+                        .formatted(
+                            problem.objectId() == null ? root : problem.objectId(),
+                            problem.recordId() == null
+                                ? "no record"
+                                : "record " + problem.recordId(),
+                            problem.code() == null ? "" : problem.code(),
+                            problem.message()));
+              }
+              takeOutOfService(found);
+            }
+            counts[0]++;
+            progress.advance(1);
+            if (counts[0] % 100 == 0) {
+              updateCounts(auditId, counts[0], counts[1], null);
+            }
+          });
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
+    long checked = counts[0];
+    long invalid = counts[1];
     updateCounts(auditId, checked, invalid, clock.instant());
     audit.recordSystem(
         "fixity.audited",

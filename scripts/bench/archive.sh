@@ -18,6 +18,8 @@
 #   Small check (about a minute):  scripts/bench/archive.sh --versions 200 --records 20 --size 65536 --runs 1 --results /tmp/archive-bench.md
 #   Full size (lead, quiet machine; ≥ 10,000 versions, ≥ 2 GB, ~30+ min):
 #     scripts/bench/archive.sh --versions 10000 --records 1000 --size 262144 --runs 3
+# ARCHIVE_BENCH_JAVA_OPTS adds JVM options to the service, e.g. a flight recording of the run:
+#   ARCHIVE_BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/archive.jfr,settings=profile"
 #   scripts/bench/archive.sh [--versions N] [--records N] [--size BYTES] [--concurrency N]
 #                            [--runs N] [--requests N] [--port P] [--db NAME] [--results FILE]
 source "$(dirname "$0")/../lib/common.sh"
@@ -42,7 +44,7 @@ while [ $# -gt 0 ]; do
     --port) PORT_BENCH="$2"; shift ;;
     --db) BENCH_DB="$2"; shift ;;
     --results) RESULTS="$2"; shift ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) die "unknown option: $1" ;;
   esac
   shift
@@ -86,11 +88,12 @@ log "starting archive-service on port $PORT_BENCH (root $ROOT)"
 DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" DB_USER=opendata DB_PASSWORD=opendata \
   REDIS_URL="redis://127.0.0.1:$REDIS_PORT/${TEST_REDIS_DB:-12}" JWT_SECRET="$SECRET" PORT="$PORT_BENCH" MANAGEMENT_PORT="$((PORT_BENCH + 1000))" \
   ARCHIVE_OCFL_ROOT="$ROOT" ARCHIVE_BACKUP_TARGETS="$TARGET" ARCHIVE_FIXITY_CRON=- ARCHIVE_CAPTURE_ENABLED=false \
-  ARCHIVE_UPLOAD_LIMIT=1GB java -Xms256m -Xmx512m -jar "$WORK/archive.jar" >"$WORK/service.log" 2>&1 &
+  ARCHIVE_UPLOAD_LIMIT=1GB ARCHIVE_IO_THREADS="${ARCHIVE_IO_THREADS:-0}" java -Xms256m -Xmx512m ${ARCHIVE_BENCH_JAVA_OPTS:-} -jar "$WORK/archive.jar" >"$WORK/service.log" 2>&1 &
 PID=$!
 wait_until 180 "archive-service" curl -fs "http://127.0.0.1:$PORT_BENCH/readyz" \
   || { tail -n 40 "$WORK/service.log"; die "archive-service did not start"; }
 
+LOAD_START=$(uptime | sed 's/^ *//')
 log "ingesting $VERSIONS versions of $SIZE bytes over $RECORDS records ($CONCURRENCY at a time)"
 bench ingest "$BASE" "$SECRET" "$RECORDS" "$VERSIONS" "$SIZE" "$CONCURRENCY" "$OUT"
 files=$(find "$ROOT" -type f | wc -l)
@@ -114,10 +117,12 @@ for run in $(seq 1 "$RUNS"); do
   bench job "$BASE" "$SECRET" /fixity-audits >>"$WORK/fixity.s"
   t=$(now); find "$ROOT" -type f -print0 | xargs -0 sha512sum >/dev/null; since "$t" >>"$WORK/sha512.s"
   t=$(now); find "$ROOT" -type f -print0 | xargs -0 sha256sum >/dev/null; since "$t" >>"$WORK/sha256.s"
+  log "  run $run seconds: backup $(tail -n 1 "$WORK/backup.s"), tar $(tail -n 1 "$WORK/tar.s"), fixity $(tail -n 1 "$WORK/fixity.s"), sha512sum $(tail -n 1 "$WORK/sha512.s"), sha256sum $(tail -n 1 "$WORK/sha256.s") (load: $(cut -d' ' -f1-3 /proc/loadavg))"
 done
 log "Accept-Datetime retrieval ($REQUESTS requests)"
 bench timegate "$BASE" "$SECRET" "$WORK/records.txt" "$REQUESTS" "$OUT"
 
+LOAD_END=$(uptime | sed 's/^ *//')
 mb=$(echo "$bytes / 1000000" | bc -l)
 rate() { echo "$mb / $1" | bc -l | xargs printf '%.1f'; }
 pct() { echo "100 * $2 / $1" | bc -l | xargs printf '%.0f'; }
@@ -133,6 +138,9 @@ section=$(cat <<MD
 Run $(date -u +%FT%TZ) with \`scripts/bench/archive.sh --versions $VERSIONS --records $RECORDS --size $SIZE --concurrency $CONCURRENCY --runs $RUNS --requests $REQUESTS\`
 on $cpu cores, $mem RAM, $jv; service, PostgreSQL, client and baselines on the same machine,
 page cache warm for both sides. OCFL root: $files files, $bytes bytes. Medians of $RUNS run(s).
+\`uptime\` before ingest: $LOAD_START; after the last run: $LOAD_END.
+The service's \`ARCHIVE_IO_THREADS\`: ${ARCHIVE_IO_THREADS:-0 (one per processor)}; \`tar\`,
+\`sha512sum\` and \`sha256sum\` use one thread each.
 
 | what | archive | baseline | ratio |
 |---|---|---|---|

@@ -1,6 +1,7 @@
 package org.opengovdata.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import io.ocfl.api.model.ValidationResults;
@@ -30,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.opengovdata.archive.storage.ObjectValidator;
 import org.opengovdata.common.testsupport.TestInfrastructure;
@@ -102,13 +104,16 @@ class ArchiveKillIntegrationTest {
       }
       // SIGKILL as soon as a write is between its intent and its index commit, while the other
       // uploads are on their way: no shutdown hook, no graceful anything
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      // (after two minutes without either, it is killed all the same)
       try (Connection poll = connection()) {
-        while (intentsLeft(poll, ids) == 0
-            && acknowledged.size() < UPLOADS / 2
-            && System.nanoTime() < deadline) {
-          Thread.sleep(1);
-        }
+        await()
+            .pollInSameThread()
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(1))
+            .atMost(Duration.ofMinutes(2))
+            .until(() -> intentsLeft(poll, ids) > 0 || acknowledged.size() >= UPLOADS / 2);
+      } catch (ConditionTimeoutException e) {
+        // kill anyway: whatever is in flight now is what the restart must sort out
       }
       first.destroyForcibly();
       first.waitFor(1, TimeUnit.MINUTES);
@@ -189,19 +194,18 @@ class ArchiveKillIntegrationTest {
   }
 
   private static void awaitReady(ArchiveApi api, Process process, Path log) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    while (System.nanoTime() < deadline) {
-      assertThat(process.isAlive()).as("service died; log %s", log).isTrue();
-      try {
-        if (api.get("/info").statusCode() == 200) {
-          return;
-        }
-      } catch (RuntimeException e) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("service not ready within 5 minutes; log " + log);
+    await("service ready; log " + log)
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofMillis(500))
+        .failFast("service died; log " + log, () -> !process.isAlive())
+        .until(
+            () -> {
+              try {
+                return api.get("/info").statusCode() == 200;
+              } catch (RuntimeException e) {
+                return false; // not listening yet
+              }
+            });
   }
 
   private static void assertEveryObjectValidates(Path root) {

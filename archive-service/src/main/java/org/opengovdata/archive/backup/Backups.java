@@ -1,39 +1,55 @@
 package org.opengovdata.archive.backup;
 
-import gov.loc.repository.bagit.creator.BagCreator;
 import gov.loc.repository.bagit.domain.Bag;
+import gov.loc.repository.bagit.domain.Manifest;
 import gov.loc.repository.bagit.domain.Metadata;
+import gov.loc.repository.bagit.domain.Version;
 import gov.loc.repository.bagit.hash.StandardSupportedAlgorithms;
 import gov.loc.repository.bagit.reader.BagReader;
 import gov.loc.repository.bagit.verify.BagVerifier;
+import gov.loc.repository.bagit.writer.BagitFileWriter;
+import gov.loc.repository.bagit.writer.ManifestWriter;
+import gov.loc.repository.bagit.writer.MetadataWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.opengovdata.archive.audit.AuditLog;
 import org.opengovdata.archive.record.IndexRebuild;
 import org.opengovdata.archive.record.RecordIds;
+import org.opengovdata.archive.storage.IoProperties;
 import org.opengovdata.archive.storage.OcflStore;
+import org.opengovdata.archive.storage.OcflStore.CopiedFile;
 import org.opengovdata.archive.storage.OcflStore.ObjectSnapshot;
+import org.opengovdata.archive.storage.OrderedParallel;
 import org.opengovdata.common.jobs.Job;
 import org.opengovdata.common.jobs.JobProgress;
 import org.opengovdata.common.jobs.JobRunner;
 import org.opengovdata.common.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,6 +90,9 @@ public class Backups {
     MANAGEMENT.put("tombstone", "destroyed_at, record_id");
     MANAGEMENT.put("destruction_register", "sequence");
     MANAGEMENT.put("audit_entry", "sequence");
+    // derived from the objects by the index rebuild, except the rows of disposed records (their
+    // objects are gone): carried so that a restored archive does not capture them anew
+    MANAGEMENT.put("policy_capture", "policy_id");
   }
 
   private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {};
@@ -103,32 +122,41 @@ public class Backups {
   private final OcflStore store;
   private final JobRunner jobs;
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
   private final TransactionTemplate tx;
   private final AuditLog audit;
   private final IndexRebuild rebuild;
   private final JsonMapper json;
   private final Clock clock;
+  private final int threads;
 
   Backups(
       BackupProperties properties,
       OcflStore store,
       JobRunner jobs,
       JdbcClient jdbc,
+      JdbcTemplate jdbcTemplate,
       TransactionTemplate tx,
       AuditLog audit,
       IndexRebuild rebuild,
       JsonMapper json,
-      Clock clock) {
+      Clock clock,
+      IoProperties io) {
     this.properties = properties;
     this.store = store;
     this.jobs = jobs;
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
     this.tx = tx;
     this.audit = audit;
     this.rebuild = rebuild;
     this.json = json;
     this.clock = clock;
+    this.threads = io.threads();
   }
+
+  /** One object's copy: what was copied (empty: unchanged since the last backup), or why not. */
+  private record ObjectCopy(Optional<ObjectSnapshot> snapshot, String failure) {}
 
   // ---------------------------------------------------------------------------------- backup
 
@@ -182,26 +210,42 @@ public class Backups {
       Path first = properties.targets().get(0);
       Path bag = first.resolve(id + PARTIAL);
       staged.add(bag);
-      Files.createDirectories(bag);
-      store.snapshotRootFiles(bag.resolve("ocfl-root"));
+      Path data = Files.createDirectories(bag.resolve("data"));
+      Map<Path, CopiedFile> payload = new ConcurrentHashMap<>();
+      store.snapshotRootFiles(data.resolve("ocfl-root"), f -> payload.put(f.target(), f));
       List<ObjectSnapshot> copied = new ArrayList<>();
-      long bytes = 0;
-      for (String root : roots) {
-        try {
-          Optional<ObjectSnapshot> snapshot =
-              store.snapshotObject(root, bag.resolve("objects").resolve(root), held);
-          if (snapshot.isPresent()) {
-            copied.add(snapshot.get());
-            bytes += snapshot.get().bytes();
-          }
-        } catch (IOException | RuntimeException e) {
-          progress.problem("%s: not backed up — %s".formatted(root, e.getMessage()));
-        }
-        progress.advance(1);
-      }
+      long[] copiedBytes = {0};
+      // several objects are copied at once (reading, hashing and writing overlap); each into its
+      // own directory; the results are taken in order on this thread
+      OrderedParallel.run(
+          "backup",
+          threads,
+          roots,
+          root -> {
+            Path destination = data.resolve("objects").resolve(root);
+            try {
+              return new ObjectCopy(
+                  store.snapshotObject(root, destination, held, f -> payload.put(f.target(), f)),
+                  null);
+            } catch (IOException | RuntimeException e) {
+              // left out whole: nothing of it in the bag
+              deleteTree(destination);
+              payload.keySet().removeIf(p -> p.startsWith(destination));
+              return new ObjectCopy(Optional.empty(), e.getMessage());
+            }
+          },
+          (root, copy) -> {
+            if (copy.failure() != null) {
+              progress.problem("%s: not backed up — %s".formatted(root, copy.failure()));
+            } else if (copy.snapshot().isPresent()) {
+              copied.add(copy.snapshot().get());
+              copiedBytes[0] += copy.snapshot().get().bytes();
+            }
+            progress.advance(1);
+          });
+      long bytes = copiedBytes[0];
       // management records after the objects: a disposition executed meanwhile is in here
-      Path management = Files.createDirectories(bag.resolve("management"));
-      long copiedBytes = bytes;
+      Path management = Files.createDirectories(data.resolve("management"));
       tx.executeWithoutResult(
           status -> {
             // audited first, in the snapshot's transaction: the bag holds its own audit entry
@@ -216,7 +260,7 @@ public class Backups {
                         previous.map(UUID::toString).orElse(NONE),
                         copied.size(),
                         roots.size(),
-                        copiedBytes,
+                        bytes,
                         properties.targets()));
             for (var table : MANAGEMENT.entrySet()) {
               writeTable(table.getKey(), table.getValue(), management);
@@ -229,8 +273,15 @@ public class Backups {
               .single()
               .toInstant();
       json.writeValue(
-          bag.resolve("backup.json").toFile(),
+          data.resolve("backup.json").toFile(),
           new BagManifest(id, previous.orElse(null), started, copied));
+      for (Path written : List.of(data.resolve("backup.json"), management)) {
+        try (Stream<Path> files = Files.walk(written)) {
+          for (Path file : files.filter(Files::isRegularFile).toList()) {
+            payload.put(file, new CopiedFile(file, Files.size(file), sha512(file)));
+          }
+        }
+      }
       progress.advance(1);
 
       Metadata metadata = new Metadata();
@@ -240,7 +291,7 @@ public class Backups {
       metadata.add("Previous-Backup", previous.map(UUID::toString).orElse(NONE));
       metadata.add("Backup-Started", started.toString());
       metadata.add("Bag-Count", "1 of 1");
-      BagCreator.bagInPlace(bag, List.of(StandardSupportedAlgorithms.SHA512), true, metadata);
+      writeBag(bag, metadata, payload);
       Path done = first.resolve(id.toString());
       Files.move(bag, done, StandardCopyOption.ATOMIC_MOVE);
       staged.remove(bag);
@@ -254,14 +305,14 @@ public class Backups {
       long total = bytes;
       tx.executeWithoutResult(
           status -> {
-            for (ObjectSnapshot object : copied) {
-              jdbc.sql(
-                      """
-                      insert into backup_object (backup_id, object_id, object_root,
-                        inventory_digest) values (?, ?, ?, ?)""")
-                  .params(id, object.objectId(), object.objectRoot(), object.inventoryDigest())
-                  .update();
-            }
+            // one batch, not a round trip per object
+            jdbcTemplate.batchUpdate(
+                """
+                insert into backup_object (backup_id, object_id, object_root, inventory_digest)
+                values (?, ?, ?, ?)""",
+                copied.stream()
+                    .map(o -> new Object[] {id, o.objectId(), o.objectRoot(), o.inventoryDigest()})
+                    .toList());
             jdbc.sql(
                     """
                     update backup set state = 'SUCCEEDED', previous_id = ?, finished_at = ?,
@@ -284,6 +335,51 @@ public class Backups {
           .params(Timestamp.from(clock.instant()), String.valueOf(e.getMessage()), id)
           .update();
       throw e;
+    }
+  }
+
+  /**
+   * Makes {@code bag} (its payload already under {@code data/}) a BagIt 1.0 bag with the sha512
+   * digests computed while the payload was copied: {@code bagit.txt}, {@code bag-info.txt} (with
+   * {@code Payload-Oxum} and {@code Bagging-Date}), {@code manifest-sha512.txt} and {@code
+   * tagmanifest-sha512.txt}, written by the BagIt library's own writers — what {@code
+   * BagCreator.bagInPlace} writes, without its second read of every payload file.
+   */
+  static void writeBag(Path bag, Metadata metadata, Map<Path, CopiedFile> payload)
+      throws IOException {
+    Version version = Version.LATEST_BAGIT_VERSION();
+    BagitFileWriter.writeBagitFile(version, StandardCharsets.UTF_8, bag);
+    long octets = payload.values().stream().mapToLong(CopiedFile::size).sum();
+    metadata.upsertPayloadOxum(octets + "." + payload.size());
+    metadata.remove("Bagging-Date");
+    metadata.add("Bagging-Date", LocalDate.now(ZoneOffset.UTC).toString());
+    MetadataWriter.writeBagMetadata(metadata, version, bag, StandardCharsets.UTF_8);
+    Manifest manifest = new Manifest(StandardSupportedAlgorithms.SHA512);
+    Map<Path, String> digests = new HashMap<>();
+    payload.forEach((path, file) -> digests.put(path, file.sha512()));
+    manifest.setFileToChecksumMap(digests);
+    ManifestWriter.writePayloadManifests(Set.of(manifest), bag, bag, StandardCharsets.UTF_8);
+    Manifest tags = new Manifest(StandardSupportedAlgorithms.SHA512);
+    Map<Path, String> tagDigests = new HashMap<>();
+    for (String tagFile : List.of("bagit.txt", "bag-info.txt", "manifest-sha512.txt")) {
+      tagDigests.put(bag.resolve(tagFile), sha512(bag.resolve(tagFile)));
+    }
+    tags.setFileToChecksumMap(tagDigests);
+    ManifestWriter.writeTagManifests(Set.of(tags), bag, bag, StandardCharsets.UTF_8);
+  }
+
+  private static String sha512(Path file) throws IOException {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-512");
+      try (var in = Files.newInputStream(file)) {
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = in.read(buffer)) != -1; ) {
+          digest.update(buffer, 0, n);
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -424,7 +520,14 @@ public class Backups {
       found.add("OCFL objects");
     }
     for (String table :
-        List.of("record", "tombstone", "legal_hold", "disposition", "audit_entry", "backup")) {
+        List.of(
+            "record",
+            "tombstone",
+            "legal_hold",
+            "disposition",
+            "audit_entry",
+            "policy_capture",
+            "backup")) {
       if (jdbc.sql("select exists (select 1 from " + table + ")").query(Boolean.class).single()) {
         found.add(table);
       }
@@ -561,6 +664,9 @@ public class Backups {
   }
 
   private void loadTable(String table, Path file) {
+    if (!Files.exists(file)) {
+      return; // a bag from before the table was backed up
+    }
     List<Map<String, Object>> rows = json.readValue(file.toFile(), ROWS);
     if (rows.isEmpty()) {
       return;

@@ -4,18 +4,20 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengovdata.archive.audit.AuditLog;
-import org.opengovdata.archive.record.ArchiveRecord;
-import org.opengovdata.archive.record.ArchiveVersion;
 import org.opengovdata.archive.record.RecordIds;
 import org.opengovdata.archive.record.Records;
 import org.opengovdata.archive.record.StoredFile;
+import org.opengovdata.archive.storage.IoProperties;
 import org.opengovdata.archive.storage.ObjectValidator.ObjectCheck;
 import org.opengovdata.archive.storage.OcflStore;
+import org.opengovdata.archive.storage.OrderedParallel;
 import org.opengovdata.common.jobs.Job;
 import org.opengovdata.common.jobs.JobProgress;
 import org.opengovdata.common.jobs.JobRunner;
@@ -41,6 +43,9 @@ import org.springframework.stereotype.Service;
 public class FixityAudits {
 
   public static final String JOB_TYPE = "fixity-audit";
+
+  /** Objects validated before their index rows are fetched (one query) and their results kept. */
+  private static final int CHUNK = 256;
 
   private static final Logger log = LoggerFactory.getLogger(FixityAudits.class);
 
@@ -72,6 +77,7 @@ public class FixityAudits {
   private final JdbcClient jdbc;
   private final AuditLog audit;
   private final Clock clock;
+  private final int threads;
 
   FixityAudits(
       JobRunner jobs,
@@ -79,13 +85,15 @@ public class FixityAudits {
       Records records,
       JdbcClient jdbc,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      IoProperties io) {
     this.jobs = jobs;
     this.store = store;
     this.records = records;
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
+    this.threads = io.threads();
   }
 
   /**
@@ -151,31 +159,52 @@ public class FixityAudits {
     List<String> roots = new ArrayList<>();
     store.forEachObjectRoot(roots::add);
     progress.total(roots.size());
-    long checked = 0;
-    long invalid = 0;
+    long[] counts = {0, 0}; // checked, invalid
     int[] seq = {0};
-    for (String root : roots) {
-      List<Problem> found = audit(root);
-      if (!found.isEmpty()) {
-        invalid++;
-        for (Problem problem : found) {
-          insertProblem(auditId, ++seq[0], problem);
-          progress.problem(
-              "%s (%s): %s %s"
-                  .formatted(
-                      problem.objectId() == null ? root : problem.objectId(),
-                      problem.recordId() == null ? "no record" : "record " + problem.recordId(),
-                      problem.code() == null ? "" : problem.code(),
-                      problem.message()));
+    // objects are validated on several threads (reading and hashing overlap), a chunk at a time;
+    // the index rows of a chunk's records come in one query, and what was found is recorded here,
+    // in order, on the job's thread
+    try {
+      for (int from = 0; from < roots.size(); from += CHUNK) {
+        List<Examined> chunk = new ArrayList<>();
+        OrderedParallel.run(
+            "fixity",
+            threads,
+            roots.subList(from, Math.min(roots.size(), from + CHUNK)),
+            this::examine,
+            (root, examined) -> chunk.add(examined));
+        Map<UUID, List<IndexedDigest>> indexed =
+            indexedVersions(
+                chunk.stream().map(Examined::recordId).filter(Objects::nonNull).toList());
+        for (Examined examined : chunk) {
+          List<Problem> found = problems(examined, indexed);
+          String root = examined.check().objectRoot();
+          if (!found.isEmpty()) {
+            counts[1]++;
+            for (Problem problem : found) {
+              insertProblem(auditId, ++seq[0], problem);
+              progress.problem(
+                  "%s (%s): %s %s"
+                      .formatted(
+                          problem.objectId() == null ? root : problem.objectId(),
+                          problem.recordId() == null ? "no record" : "record " + problem.recordId(),
+                          problem.code() == null ? "" : problem.code(),
+                          problem.message()));
+            }
+            takeOutOfService(found);
+          }
+          counts[0]++;
+          progress.advance(1);
         }
-        takeOutOfService(found);
+        updateCounts(auditId, counts[0], counts[1], null);
       }
-      checked++;
-      progress.advance(1);
-      if (checked % 100 == 0) {
-        updateCounts(auditId, checked, invalid, null);
-      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
+    long checked = counts[0];
+    long invalid = counts[1];
     updateCounts(auditId, checked, invalid, clock.instant());
     audit.recordSystem(
         "fixity.audited",
@@ -185,14 +214,64 @@ public class FixityAudits {
     log.info("Fixity audit {}: {} objects checked, {} failed", auditId, checked, invalid);
   }
 
-  /** The problems of one object root; empty when it is sound. */
-  private List<Problem> audit(String root) {
+  /** A version's content digest as the index recorded it when the version was archived. */
+  private record IndexedDigest(
+      int version, String contentPath, String digestAlgorithm, String digest) {}
+
+  /** What a pool thread found out about one object root: its validation and its files. */
+  private record Examined(
+      ObjectCheck check, UUID recordId, Map<Integer, List<StoredFile>> files, String unreadable) {}
+
+  /** Validates one object root (twice if it fails) and reads its inventory's files. */
+  private Examined examine(String root) {
     ObjectCheck check = store.check(root);
     if (!check.valid()) {
       check = store.check(root); // a write in progress may have been seen half-way
     }
     String objectId = check.objectId().orElse(null);
     UUID recordId = objectId == null ? null : RecordIds.recordId(objectId);
+    if (!check.valid() || objectId == null) {
+      return new Examined(check, recordId, Map.of(), null);
+    }
+    try {
+      return new Examined(check, recordId, records.files(objectId), null);
+    } catch (RuntimeException e) {
+      return new Examined(check, recordId, Map.of(), e.getMessage());
+    }
+  }
+
+  /**
+   * Every version the index holds of each of {@code recordIds} whose record is in service (one
+   * query for a chunk of objects, not three per object).
+   */
+  private Map<UUID, List<IndexedDigest>> indexedVersions(List<UUID> recordIds) {
+    Map<UUID, List<IndexedDigest>> versions = new HashMap<>();
+    if (recordIds.isEmpty()) {
+      return versions;
+    }
+    jdbc.sql(
+            """
+            select v.record_id, v.version, v.content_path, v.digest_algorithm, v.digest
+            from record r join record_version v on v.record_id = r.id
+            where r.valid and r.id = any (?) order by v.record_id, v.version""")
+        .param(recordIds.toArray(UUID[]::new))
+        .query(
+            rs -> {
+              versions
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                  .add(
+                      new IndexedDigest(
+                          rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+            });
+    return versions;
+  }
+
+  /** The problems of one examined object root; empty when it is sound. */
+  private static List<Problem> problems(Examined examined, Map<UUID, List<IndexedDigest>> index) {
+    ObjectCheck check = examined.check();
+    String root = check.objectRoot();
+    String objectId = check.objectId().orElse(null);
+    UUID recordId = examined.recordId();
     List<Problem> problems = new ArrayList<>();
     for (String error : check.errors()) {
       int colon = error.indexOf(": ");
@@ -205,32 +284,28 @@ public class FixityAudits {
               coded ? error.substring(0, colon) : null,
               coded ? error.substring(colon + 2) : error));
     }
-    if (problems.isEmpty() && recordId != null) {
-      problems.addAll(compareWithIndex(root, objectId, recordId));
+    if (problems.isEmpty() && recordId != null && index.containsKey(recordId)) {
+      problems.addAll(compareWithIndex(examined, objectId, index.get(recordId)));
     }
     return problems;
   }
 
   /** The digests the index recorded at write time must still be the inventory's. */
-  private List<Problem> compareWithIndex(String root, String objectId, UUID recordId) {
-    Optional<ArchiveRecord> record = records.indexed(recordId);
-    if (record.isEmpty() || !record.get().valid()) {
-      return List.of();
+  private static List<Problem> compareWithIndex(
+      Examined examined, String objectId, List<IndexedDigest> indexed) {
+    String root = examined.check().objectRoot();
+    UUID recordId = examined.recordId();
+    if (examined.unreadable() != null) {
+      return List.of(new Problem(root, objectId, recordId, "READ", examined.unreadable()));
     }
     List<Problem> problems = new ArrayList<>();
-    Map<Integer, List<StoredFile>> files;
-    try {
-      files = records.files(record.get());
-    } catch (RuntimeException e) {
-      return List.of(new Problem(root, objectId, recordId, "READ", e.getMessage()));
-    }
-    for (ArchiveVersion version : records.allVersions(recordId)) {
-      if (version.content() == null || version.digest() == null) {
+    for (IndexedDigest version : indexed) {
+      if (version.contentPath() == null || version.digest() == null) {
         continue;
       }
       Optional<StoredFile> stored =
-          files.getOrDefault(version.version(), List.of()).stream()
-              .filter(f -> f.path().equals(version.content().path()))
+          examined.files().getOrDefault(version.version(), List.of()).stream()
+              .filter(f -> f.path().equals(version.contentPath()))
               .findFirst();
       if (stored.isEmpty()) {
         problems.add(
@@ -240,7 +315,7 @@ public class FixityAudits {
                 recordId,
                 "INDEX",
                 "version %d: the inventory has no file %s"
-                    .formatted(version.version(), version.content().path())));
+                    .formatted(version.version(), version.contentPath())));
       } else if (!version.digest().equalsIgnoreCase(stored.get().digest())) {
         problems.add(
             new Problem(
@@ -251,7 +326,7 @@ public class FixityAudits {
                 "version %d: %s has %s digest %s in the inventory but %s when it was archived"
                     .formatted(
                         version.version(),
-                        version.content().path(),
+                        version.contentPath(),
                         version.digestAlgorithm(),
                         stored.get().digest(),
                         version.digest())));

@@ -357,7 +357,12 @@ public class Records {
 
   /** Every file of each version of the record, with its digest, from the OCFL inventory. */
   public java.util.Map<Integer, List<StoredFile>> files(ArchiveRecord record) {
-    var details = store.describe(record.objectId());
+    return files(record.objectId());
+  }
+
+  /** Every file of each version of the object, with its digest, from the OCFL inventory. */
+  public java.util.Map<Integer, List<StoredFile>> files(String objectId) {
+    var details = store.describe(objectId);
     String algorithm = details.getDigestAlgorithm().getOcflName();
     java.util.Map<Integer, List<StoredFile>> files = new java.util.HashMap<>();
     details

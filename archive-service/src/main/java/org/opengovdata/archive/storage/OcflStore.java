@@ -15,16 +15,18 @@ import io.ocfl.core.storage.common.OcflObjectRootDirIterator;
 import io.ocfl.core.storage.common.Storage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -181,6 +183,9 @@ public class OcflStore {
     return validator.check(objectRoot);
   }
 
+  /** A file written by {@link #snapshotObject} or {@link #snapshotRootFiles}, with its sha512. */
+  public record CopiedFile(Path target, long size, String sha512) {}
+
   /** An object copied by {@link #snapshotObject}: its id, root, inventory digest, size. */
   public record ObjectSnapshot(
       String objectId, String objectRoot, String inventoryDigest, long bytes) {}
@@ -192,12 +197,20 @@ public class OcflStore {
    * names — complete and immutable once they are in place — are copied, and the captured inventory
    * is written last. A version being added meanwhile is simply not part of the copy.
    *
+   * <p>Each file is read once: its sha512 is computed while it is copied and handed to {@code
+   * copied} (a backup's BagIt manifest needs it; reading the copy again would double the I/O).
+   *
    * @param backedUp the inventory digest of each object's last backup, by object id
+   * @param copied told of every file written, with its size and sha512
    * @return empty when the object's inventory still has the digest of its last backup (nothing
    *     copied)
    */
   public Optional<ObjectSnapshot> snapshotObject(
-      String objectRoot, Path destination, Map<String, String> backedUp) throws IOException {
+      String objectRoot,
+      Path destination,
+      Map<String, String> backedUp,
+      Consumer<CopiedFile> copied)
+      throws IOException {
     for (int attempt = 1; ; attempt++) {
       Inventory inventory = readInventory(objectRoot);
       if (inventory == null) {
@@ -212,6 +225,8 @@ public class OcflStore {
         return Optional.empty();
       }
       Files.createDirectories(destination);
+      Set<Path> made = new HashSet<>(); // directories created: one mkdir each, not one per file
+      made.add(destination);
       long bytes = 0;
       for (Listing entry : storage.listDirectory(objectRoot)) {
         String name = entry.getRelativePath();
@@ -225,15 +240,20 @@ public class OcflStore {
               bytes +=
                   copyOut(
                       objectRoot + "/" + name + "/" + file.getRelativePath(),
-                      destination.resolve(name).resolve(file.getRelativePath()));
+                      destination.resolve(name).resolve(file.getRelativePath()),
+                      copied,
+                      made);
             }
           }
         } else if (entry.isFile() && !name.startsWith("inventory.json")) {
-          bytes += copyOut(objectRoot + "/" + name, destination.resolve(name));
+          bytes += copyOut(objectRoot + "/" + name, destination.resolve(name), copied, made);
         }
       }
-      Files.write(destination.resolve("inventory.json"), inventory.bytes());
-      Files.writeString(destination.resolve(inventory.sidecarName()), inventory.sidecar());
+      writeOut(destination.resolve("inventory.json"), inventory.bytes(), copied);
+      writeOut(
+          destination.resolve(inventory.sidecarName()),
+          inventory.sidecar().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          copied);
       bytes += inventory.bytes().length;
       return Optional.of(new ObjectSnapshot(inventory.id(), objectRoot, inventory.digest(), bytes));
     }
@@ -242,18 +262,20 @@ public class OcflStore {
   /**
    * Copies the storage root's own files (declaration, layout, extensions) to {@code destination}.
    */
-  public void snapshotRootFiles(Path destination) throws IOException {
+  public void snapshotRootFiles(Path destination, Consumer<CopiedFile> copied) throws IOException {
     Files.createDirectories(destination);
     for (Listing entry : storage.listDirectory("")) {
       String name = entry.getRelativePath();
       if (entry.isFile()) {
-        copyOut(name, destination.resolve(name));
+        copyOut(name, destination.resolve(name), copied, new HashSet<>());
       } else if (entry.isDirectory() && name.equals("extensions")) {
         for (Listing file : storage.listRecursive(name)) {
           if (file.isFile()) {
             copyOut(
                 name + "/" + file.getRelativePath(),
-                destination.resolve(name).resolve(file.getRelativePath()));
+                destination.resolve(name).resolve(file.getRelativePath()),
+                copied,
+                new HashSet<>());
           }
         }
       }
@@ -368,12 +390,45 @@ public class OcflStore {
     storage.copyFileInto(file, storagePath, null);
   }
 
-  private long copyOut(String storagePath, Path target) throws IOException {
-    Files.createDirectories(target.getParent());
-    try (InputStream in = storage.read(storagePath)) {
-      return Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+  /** Copies a stored file to {@code target} in one read, computing its sha512 on the way. */
+  private long copyOut(String storagePath, Path target, Consumer<CopiedFile> copied, Set<Path> made)
+      throws IOException {
+    if (made.add(target.getParent())) {
+      Files.createDirectories(target.getParent());
+    }
+    MessageDigest sha512 = sha512();
+    byte[] buffer = COPY_BUFFER.get();
+    long size = 0;
+    try (InputStream in = storage.read(storagePath);
+        OutputStream out = Files.newOutputStream(target)) {
+      for (int n; (n = in.read(buffer)) != -1; ) {
+        sha512.update(buffer, 0, n);
+        out.write(buffer, 0, n);
+        size += n;
+      }
+    }
+    copied.accept(new CopiedFile(target, size, HexFormat.of().formatHex(sha512.digest())));
+    return size;
+  }
+
+  private static void writeOut(Path target, byte[] bytes, Consumer<CopiedFile> copied)
+      throws IOException {
+    Files.write(target, bytes);
+    copied.accept(
+        new CopiedFile(target, bytes.length, HexFormat.of().formatHex(sha512().digest(bytes))));
+  }
+
+  private static MessageDigest sha512() {
+    try {
+      return MessageDigest.getInstance("SHA-512");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
+
+  /** Copies move 256 KiB at a time (Files.copy's 8 KiB means 32 times the system calls). */
+  private static final ThreadLocal<byte[]> COPY_BUFFER =
+      ThreadLocal.withInitial(() -> new byte[256 * 1024]);
 
   private static void sleepQuietly(long millis) {
     try {

@@ -58,6 +58,7 @@ class BackupRestoreIntegrationTest {
           "disposition_record",
           "disposition",
           "audit_entry",
+          "policy_capture",
           "job");
 
   @DynamicPropertySource

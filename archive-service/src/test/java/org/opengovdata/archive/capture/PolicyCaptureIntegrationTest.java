@@ -26,12 +26,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengovdata.archive.ArchiveApi;
+import org.opengovdata.archive.Jobs;
 import org.opengovdata.common.events.PlatformEvent;
 import org.opengovdata.common.testsupport.TestInfrastructure;
 import org.opengovdata.common.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.JedisPooled;
@@ -71,6 +73,7 @@ class PolicyCaptureIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired JedisPooled redis;
+  @Autowired JdbcClient jdbc;
 
   private ArchiveApi api;
 
@@ -153,6 +156,58 @@ class PolicyCaptureIntegrationTest {
         .isEqualTo(2);
     assertThat(CATALOG.requests(policy)).isEqualTo(requestsBefore);
     assertThat(redis.xpending(STREAM, GROUP).getTotal()).isZero();
+  }
+
+  /**
+   * {@code policy_capture} is not in the OCFL root, but what it says is: the index rebuild
+   * recreates it from each record's {@code sourceReference}, so a replayed event is still
+   * recognised as held.
+   */
+  @Test
+  void indexRebuildRecreatesWhichPolicyVersionEachRecordHolds() {
+    UUID policy = UUID.randomUUID();
+    String number = "内政发〔2024〕" + serial() + "号";
+    CATALOG.serve(policy, 1, "关于加强档案工作的意见", number, "意见", "VALID", "一。");
+    publish(PlatformEvent.POLICY_PUBLISHED, policy, 1);
+    String recordId = awaitRecord(number, 1);
+    CATALOG.serve(policy, 2, "关于加强档案工作的意见", number, "意见", "VALID", "二。");
+    publish(PlatformEvent.POLICY_UPDATED, policy, 2);
+    awaitRecord(number, 2);
+    List<Map<String, Object>> before = captureRow(policy);
+    assertThat(before)
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.get("record_id")).hasToString(recordId);
+              assertThat(((Number) row.get("policy_version")).longValue()).isEqualTo(2);
+              assertThat(((Number) row.get("archive_version")).intValue()).isEqualTo(2);
+            });
+
+    jdbc.sql("delete from policy_capture").update(); // as after a database loss
+    Jobs.rebuildIndex(api);
+    assertThat(captureRow(policy)).isEqualTo(before);
+
+    // held again: a replay of version 2 neither asks the catalog nor archives anything
+    int requestsBefore = CATALOG.requests(policy);
+    publish(PlatformEvent.POLICY_UPDATED, policy, 2);
+    UUID marker = UUID.randomUUID();
+    String markerNumber = "内政发〔2024〕" + serial() + "号";
+    CATALOG.serve(marker, 1, "关于档案开放的通知", markerNumber, "通知", "VALID", "开放。");
+    publish(PlatformEvent.POLICY_PUBLISHED, marker, 1);
+    awaitRecord(markerNumber, 1);
+    assertThat(recordsWith(number)).hasSize(1);
+    assertThat(JsonPath.<Integer>read(api.get("/records/" + recordId).body(), "$.headVersion"))
+        .isEqualTo(2);
+    assertThat(CATALOG.requests(policy)).isEqualTo(requestsBefore);
+  }
+
+  private List<Map<String, Object>> captureRow(UUID policy) {
+    return jdbc.sql(
+            "select record_id, policy_version, archive_version from policy_capture"
+                + " where policy_id = ?")
+        .param(policy)
+        .query()
+        .listOfRows();
   }
 
   @Test

@@ -143,6 +143,9 @@ public class PolicyExpiry {
       }
     }
     BulkResponse response = client.bulk(b -> b.operations(operations));
+    // visible before the next page is read and before the cache is invalidated (an explicit
+    // refresh of the alias: wait_for would never return for an index being rebuilt, refresh off)
+    indices.refresh();
     int changed = 0;
     for (int i = 0; i < response.items().size(); i++) {
       BulkResponseItem item = response.items().get(i);

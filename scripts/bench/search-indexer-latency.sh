@@ -10,16 +10,19 @@
 # What this leaves out compared with search-latency.sh: the catalog's transaction and outbox relay
 # (p95 25 ms in outbox-relay.sh) and the catalog fetch (a file read here instead of an HTTP GET).
 # Needs Elasticsearch and Redis running. Prints only.
-#   scripts/bench/search-indexer-latency.sh [--count N] [--port P]
+#   scripts/bench/search-indexer-latency.sh [--count N] [--port P] [--jar PATH]
+#   --jar PATH  the search-service jar to run (default: search-service/target's), e.g. a baseline
 source "$(dirname "$0")/../lib/common.sh"
 
 COUNT=200
+JAR=""
 PORT_BENCH=28182
 while [ $# -gt 0 ]; do
   case "$1" in
     --count) COUNT="$2"; shift ;;
     --port) PORT_BENCH="$2"; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --jar) JAR="$2"; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) die "unknown option: $1" ;;
   esac
   shift
@@ -35,7 +38,7 @@ es_ready || die "Elasticsearch is not running on port $ES_PORT"
 redis_ready || die "Redis is not running on port $REDIS_PORT"
 port_open "$PORT_BENCH" && die "port $PORT_BENCH is taken; pass --port."
 
-jar=$(ls "$ROOT_DIR"/search-service/target/search-service-*.jar 2>/dev/null | grep -v -- '-plain\|-tests' | head -n 1 || true)
+jar="${JAR:-$(ls "$ROOT_DIR"/search-service/target/search-service-*.jar 2>/dev/null | grep -v -- '-plain\|-tests' | head -n 1 || true)}"
 [ -n "$jar" ] || die "build search-service first (./mvnw -pl search-service -am package -DskipTests)"
 cp "$jar" "$WORK/search.jar"
 mkdir -p "$WORK/app" && (cd "$WORK/app" && unzip -q ../search.jar)

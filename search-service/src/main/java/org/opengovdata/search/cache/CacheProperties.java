@@ -12,8 +12,9 @@ import org.springframework.validation.annotation.Validated;
  * @param ttl how long an answer is kept at most; any index change makes it unreachable sooner
  * @param generationCheck how long the index generation read from Redis is trusted locally, so that
  *     a cached answer costs one Redis round trip, not two
- * @param settleDelay how long after a change the cache refreshes the indices and advances the
- *     generation again (changes meanwhile share the step); see {@link QueryCache}
+ * @param settleDelay the least time between two settle steps (refresh the indices, advance the
+ *     generation again): a change after a quiet period settles at once, changes meanwhile share one
+ *     step; see {@link QueryCache}
  */
 @Validated
 @ConfigurationProperties("opendata.search.cache")

@@ -61,6 +61,7 @@ public class QueryCache {
             t.setDaemon(true);
             return t;
           });
+  private volatile long lastSettleAt = System.nanoTime() - Duration.ofHours(1).toNanos();
   private volatile long generation = -1;
   private volatile long generationReadAt;
 
@@ -106,14 +107,17 @@ public class QueryCache {
 
   /**
    * Called after every change to an index: earlier answers are no longer reachable at once, and one
-   * settle step (for any number of changes meanwhile) follows after {@code settle-delay}.
+   * settle step (for any number of changes meanwhile) follows — at once after a quiet period, else
+   * {@code settle-delay} after the previous step, so that a burst of changes costs at most one
+   * refresh per {@code settle-delay} while a single publication is searchable without waiting.
    */
   public void invalidate() {
     if (!properties.enabled()) {
       return;
     }
     advance();
-    scheduleSettle(properties.settleDelay());
+    long sinceLast = System.nanoTime() - lastSettleAt;
+    scheduleSettle(Duration.ofNanos(Math.max(0, properties.settleDelay().toNanos() - sinceLast)));
   }
 
   private void scheduleSettle(Duration delay) {
@@ -138,6 +142,7 @@ public class QueryCache {
   private void settle() {
     // changes from here on schedule their own step
     settlePending.set(false);
+    lastSettleAt = System.nanoTime();
     try {
       indices.refresh();
       advance();

@@ -76,11 +76,12 @@ start_service() {
   log "starting $name on port $port (log: $LOG_DIR/$name.log)"
   # Local runs get the catalog's generated demo data (loaded only into an empty catalog); the
   # services' actuator (metrics) listens on its own loopback port, main port + 1000; DCAT-AP IRIs
-  # point at this machine's gateway.
+  # point at this machine's gateway. Java 17 takes its default charset from the locale: force UTF-8
+  # (the catalog's generated SDK decodes Chinese bodies with it).
   CATALOG_DEMO_DATA="${CATALOG_DEMO_DATA:-true}" CATALOG_DEMO_SCALE="$DEMO_SCALE" \
   CATALOG_PUBLIC_BASE_URL="${CATALOG_PUBLIC_BASE_URL:-http://localhost:$GATEWAY_PORT}" \
   DB_URL="${db:-${DB_URL:-}}" PORT="$port" MANAGEMENT_PORT="$((port + 1000))" \
-    nohup java -Xms64m -Xmx512m \
+    nohup java -Xms64m -Xmx512m -Dfile.encoding=UTF-8 \
     -jar "$RUN_DIR/$name.jar" >"$LOG_DIR/$name.log" 2>&1 &
   record_pid "$name" $!
 }

@@ -5,7 +5,7 @@
 #      regions, issuers with their issuer codes, valid document numbers, dates 2010-2025, every
 #      validity, attachments and interpretations) with scripts/bench/SearchBench.java,
 #   2. measures folding + segmentation alone (one thread),
-#   3. starts search-service (port 28082, indices prefixed "bench-", query cache off so that both
+#   3. starts search-service (port 28082, indices prefixed "${SEARCH_INDEX_PREFIX}bench-", query cache off so that both
 #      sides do the same work, event indexer off) with the file as its policy source,
 #   4. indexes the same documents RUNS times each, interleaved: raw _bulk of the JSON lines into a
 #      plain index, and the service's rebuild (POST /admin/reindex: fold, segment, bulk, alias),
@@ -34,7 +34,8 @@ done
 
 ES="http://127.0.0.1:$ES_PORT"
 BASE="http://127.0.0.1:$PORT_BENCH"
-PREFIX="bench-"
+# under SEARCH_INDEX_PREFIX too, so that benchmarks of several work trees share one cluster
+PREFIX="${SEARCH_INDEX_PREFIX:-}bench-"
 WORK="$(mktemp -d)"
 RESULTS="$ROOT_DIR/docs/benchmarks.md"
 es_ready || die "Elasticsearch is not running on port $ES_PORT (scripts/up.sh starts it)."
@@ -51,7 +52,7 @@ cp "$jar" "$WORK/search.jar"
 # the benchmark tool runs on the service's own classes: the same query builder, folding, segmenter
 mkdir -p "$WORK/app" && (cd "$WORK/app" && unzip -q ../search.jar)
 CP="$WORK/app/BOOT-INF/classes:$WORK/app/BOOT-INF/lib/*"
-bench() { java -Xmx1g -cp "$CP" "$ROOT_DIR/scripts/bench/SearchBench.java" "$@"; }
+bench() { java -Xmx1g -Dfile.encoding=UTF-8 -cp "$CP" "$ROOT_DIR/scripts/bench/SearchBench.java" "$@"; }
 
 PID=""
 cleanup() {
@@ -63,6 +64,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+LOAD_AT_START=$(uptime | sed 's/.*load average: //')
 log "generating $DOCS policies"
 bench generate "$WORK/policies.ndjson" "$DOCS" "$ROOT_DIR/search-service/src/test/resources/corpus/seed-corpus-zh-hans.txt"
 log "  $(du -h "$WORK/policies.ndjson" | cut -f1) of JSON lines"
@@ -74,7 +76,7 @@ log "starting search-service on port $PORT_BENCH"
 REDIS_URL="redis://127.0.0.1:$REDIS_PORT/${TEST_REDIS_DB:-12}" ES_URL="$ES" JWT_SECRET="$SECRET" PORT="$PORT_BENCH" MANAGEMENT_PORT="$((PORT_BENCH + 1000))" \
   SEARCH_INDEX_PREFIX="$PREFIX" SEARCH_POLICIES_FILE="$WORK/policies.ndjson" SEARCH_CACHE_ENABLED=false \
   SEARCH_INDEXER_ENABLED=false \
-  java -Xms256m -Xmx512m -jar "$WORK/search.jar" >"$WORK/service.log" 2>&1 &
+  java -Xms256m -Xmx512m -Dfile.encoding=UTF-8 -jar "$WORK/search.jar" >"$WORK/service.log" 2>&1 &
 PID=$!
 wait_until 120 "search-service" curl -fs "$BASE/readyz" \
   || { tail -n 40 "$WORK/service.log"; die "search-service did not start"; }
@@ -82,6 +84,7 @@ wait_until 120 "search-service" curl -fs "$BASE/readyz" \
 log "indexing and queries ($RUNS interleaved runs, $QUERIES queries per kind)"
 bench run "$ES" "$BASE" "$PREFIX" "$SECRET" "$WORK/policies.ndjson" "$RUNS" "$QUERIES" "$WORK/run.md"
 
+LOAD_AT_END=$(uptime | sed 's/.*load average: //')
 cpu=$(nproc); mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
 jv=$(java -version 2>&1 | head -n 1)
 section=$(cat <<MD
@@ -90,7 +93,8 @@ section=$(cat <<MD
 
 Run $(date -u +%FT%TZ) with \`scripts/bench/search.sh --docs $DOCS --runs $RUNS --queries $QUERIES\` on
 $cpu cores, $mem RAM, $jv, Elasticsearch 8.19.21 (single node, 512 MB heap, shared with the
-other work on this machine). search-service ran with \`-Xmx512m\`, its Redis query cache off (both
+other work on this machine). Load average (1/5/15 min) $LOAD_AT_START at the start and
+$LOAD_AT_END at the end (\`uptime\`). search-service ran with \`-Xmx512m\`, its Redis query cache off (both
 sides do the same work), the benchmark client on the same machine. Raw requests are the ones the
 service's own \`DocumentQueryBuilder\` produces, sent straight to Elasticsearch.
 

@@ -1,29 +1,29 @@
 package org.opengovdata.search.dataset;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.VersionType;
 import java.io.IOException;
+import java.util.List;
 import java.util.stream.Collectors;
-import org.opengovdata.search.index.ElasticsearchErrors;
 import org.opengovdata.search.index.IndexKind;
 import org.opengovdata.search.index.SearchIndices;
+import org.opengovdata.search.index.VersionedWrites;
 import org.opengovdata.search.region.RegionTree;
 import org.opengovdata.search.text.ChineseText;
 import org.springframework.stereotype.Component;
 
-/** Writes dataset metadata into the {@code datasets} index, idempotently (external version). */
+/**
+ * Writes dataset metadata into the {@code datasets} index, idempotently ({@link VersionedWrites}).
+ */
 @Component
 public class DatasetIndex {
 
-  private final ElasticsearchClient client;
+  private final VersionedWrites writes;
   private final SearchIndices indices;
   private final ChineseText text;
   private final RegionTree regions;
 
   public DatasetIndex(
-      ElasticsearchClient client, SearchIndices indices, ChineseText text, RegionTree regions) {
-    this.client = client;
+      VersionedWrites writes, SearchIndices indices, ChineseText text, RegionTree regions) {
+    this.writes = writes;
     this.indices = indices;
     this.text = text;
     this.regions = regions;
@@ -43,7 +43,7 @@ public class DatasetIndex {
         d.publisher(),
         publisher == null ? null : text.words(publisher),
         d.regionCode(),
-        d.regionCode() == null ? java.util.List.of() : regions.lineage(d.regionCode()),
+        d.regionCode() == null ? List.of() : regions.lineage(d.regionCode()),
         d.modified() == null ? null : d.modified().toString());
   }
 
@@ -63,47 +63,14 @@ public class DatasetIndex {
     return writeTo(indices.writeTargets(IndexKind.DATASETS), dataset);
   }
 
-  /** Writes into one index (a rebuild). */
-  public boolean writeTo(java.util.List<String> targets, Dataset dataset) throws IOException {
+  /** Writes into the given indices (a rebuild: the new one only). */
+  public boolean writeTo(List<String> targets, Dataset dataset) throws IOException {
     DatasetDocument document = toDocument(dataset);
-    String alias = indices.alias(IndexKind.DATASETS);
-    boolean changed = false;
-    for (String target : targets) {
-      try {
-        client.index(
-            i ->
-                i.index(target)
-                    .requireAlias(target.equals(alias))
-                    .id(document.id())
-                    .version(document.version())
-                    .versionType(VersionType.External)
-                    .document(document));
-        changed = true;
-      } catch (ElasticsearchException | IOException e) {
-        if (!ElasticsearchErrors.isVersionConflict(e)) {
-          throw e;
-        }
-      }
-    }
-    return changed;
+    return writes.write(IndexKind.DATASETS, targets, document.id(), document.version(), document);
   }
 
   /** Removes a dataset the catalog no longer lists. */
   public boolean remove(String id, long version) throws IOException {
-    boolean changed = false;
-    for (String target : indices.writeTargets(IndexKind.DATASETS)) {
-      try {
-        var response =
-            client.delete(
-                d -> d.index(target).id(id).version(version).versionType(VersionType.External));
-        changed |= response.result() == co.elastic.clients.elasticsearch._types.Result.Deleted;
-      } catch (ElasticsearchException | IOException e) {
-        int status = ElasticsearchErrors.status(e);
-        if (status != 409 && status != 404) {
-          throw e;
-        }
-      }
-    }
-    return changed;
+    return writes.remove(IndexKind.DATASETS, id, version);
   }
 }

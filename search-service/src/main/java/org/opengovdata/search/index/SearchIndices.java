@@ -125,6 +125,20 @@ public class SearchIndices {
     }
   }
 
+  /**
+   * Makes every change acknowledged so far visible to searches of both aliases (an explicit
+   * refresh, not the periodic one).
+   */
+  public void refresh() throws IOException {
+    client
+        .indices()
+        .refresh(
+            r ->
+                r.index(alias(IndexKind.POLICIES), alias(IndexKind.DATASETS))
+                    .ignoreUnavailable(true)
+                    .allowNoIndices(true));
+  }
+
   /** Deletes every index and alias of this prefix (tests and benchmarks). */
   public void deleteAll() throws IOException {
     for (IndexKind kind : IndexKind.values()) {

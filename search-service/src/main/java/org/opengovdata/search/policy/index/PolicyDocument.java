@@ -31,6 +31,32 @@ public record PolicyDocument(
     Reference replacedBy,
     Suggest suggest) {
 
+  /** The same document with another validity (the expiry job: expired without a new version). */
+  public PolicyDocument withValidity(String newValidity) {
+    return new PolicyDocument(
+        id,
+        version,
+        title,
+        body,
+        interpretations,
+        attachments,
+        documentNumber,
+        indexNumber,
+        issuer,
+        documentType,
+        subject,
+        regionCode,
+        regionPath,
+        newValidity,
+        writtenDate,
+        publishedDate,
+        effectiveDate,
+        expiryDate,
+        inForce,
+        replacedBy,
+        suggest);
+  }
+
   /**
    * @param original the text as written, kept only when folding changed it (for display)
    */

@@ -25,10 +25,12 @@ public class PolicyDocuments {
 
   private final ChineseText text;
   private final RegionTree regions;
+  private final PolicyClock clock;
 
-  public PolicyDocuments(ChineseText text, RegionTree regions) {
+  public PolicyDocuments(ChineseText text, RegionTree regions, PolicyClock clock) {
     this.text = text;
     this.regions = regions;
+    this.clock = clock;
   }
 
   public PolicyDocument toDocument(Policy policy) {
@@ -58,7 +60,7 @@ public class PolicyDocuments {
         policy.subject(),
         policy.regionCode(),
         policy.regionCode() == null ? List.of() : regions.lineage(policy.regionCode()),
-        policy.validity().name(),
+        validityOn(clock.today(), policy).name(),
         iso(policy.writtenDate()),
         iso(policy.publishedDate()),
         iso(policy.effectiveDate()),
@@ -110,6 +112,20 @@ public class PolicyDocuments {
                     n.year(),
                     n.serial()))
         .orElse(new PolicyDocument.Number(written, null, number.asWritten(), null, null, null));
+  }
+
+  /**
+   * The validity on {@code day}: a document the catalog called valid is 失效 (expired) from its
+   * expiry date on — the catalog's own rule ({@code Validity.on}) — so that an index written before
+   * that day can be corrected without an event ({@link PolicyExpiry}).
+   */
+  public static Policy.Validity validityOn(LocalDate day, Policy policy) {
+    if (policy.validity() == Policy.Validity.VALID
+        && policy.expiryDate() != null
+        && !day.isBefore(policy.expiryDate())) {
+      return Policy.Validity.EXPIRED;
+    }
+    return policy.validity();
   }
 
   /** What number completions match: the key without its last 号, so 内政发〔2024〕1 completes 12号. */

@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opengovdata.client.catalog.invoker.ApiClient;
 import org.opengovdata.client.catalog.model.DocumentType;
 import org.opengovdata.client.catalog.model.PolicyStatus;
 import org.opengovdata.client.catalog.model.Validity;
+import org.opengovdata.search.policy.index.PolicyClock;
 import org.opengovdata.search.policy.index.PolicyDocument;
 import org.opengovdata.search.policy.index.PolicyDocuments;
 import org.opengovdata.search.region.RegionTree;
@@ -28,8 +32,12 @@ class CatalogPoliciesTest {
   /** The SDK's own Jackson 2 mapper, configured as the generated client uses it. */
   private static final ObjectMapper SDK_JSON = ApiClient.createDefaultObjectMapper();
 
+  /** A day before every expiry date in the recorded answers. */
   private final PolicyDocuments documents =
-      new PolicyDocuments(new ChineseText(), new RegionTree());
+      new PolicyDocuments(
+          new ChineseText(),
+          new RegionTree(),
+          new PolicyClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)));
 
   static org.opengovdata.client.catalog.model.Policy recorded(String name) throws IOException {
     try (InputStream in = CatalogPoliciesTest.class.getResourceAsStream("/catalog/" + name)) {

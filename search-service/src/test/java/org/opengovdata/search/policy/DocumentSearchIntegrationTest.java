@@ -275,8 +275,9 @@ class DocumentSearchIntegrationTest extends SearchIT {
     assertThat(ids("inForceOn=2022-01-01"))
         .containsExactlyInAnyOrderElementsOf(idsOf(repealed, decree))
         .doesNotContain(budget.id().toString());
-    assertThat(ids("inForceOn=2024-03-04")).contains(repealed.id().toString());
-    assertThat(ids("inForceOn=2024-03-05")).doesNotContain(repealed.id().toString());
+    // the expiry date is the first day it no longer applies (the catalog's rule too)
+    assertThat(ids("inForceOn=2024-03-03")).contains(repealed.id().toString());
+    assertThat(ids("inForceOn=2024-03-04")).doesNotContain(repealed.id().toString());
     assertThat(ids("inForceOn=2025-01-01")).contains(future.id().toString());
   }
 

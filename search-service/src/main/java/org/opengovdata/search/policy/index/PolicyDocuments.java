@@ -134,8 +134,9 @@ public class PolicyDocuments {
   }
 
   /**
-   * In force from the effective date (else the publication) through the expiry date. A document no
-   * longer valid without a known end date gets no range: it is in force on no date.
+   * In force from the effective date (else the publication) up to the day before the expiry date —
+   * the expiry date is the first day a document no longer applies, as in the catalog's validity. A
+   * document no longer valid without a known end date gets no range: it is in force on no date.
    */
   private static PolicyDocument.DateRange inForce(Policy policy) {
     LocalDate from =
@@ -147,9 +148,8 @@ public class PolicyDocuments {
       return null;
     }
     if (policy.expiryDate() != null) {
-      return policy.expiryDate().isBefore(from)
-          ? null
-          : new PolicyDocument.DateRange(iso(from), iso(policy.expiryDate()));
+      LocalDate lastDay = policy.expiryDate().minusDays(1);
+      return lastDay.isBefore(from) ? null : new PolicyDocument.DateRange(iso(from), iso(lastDay));
     }
     return policy.validity() == Policy.Validity.VALID
         ? new PolicyDocument.DateRange(iso(from), null)

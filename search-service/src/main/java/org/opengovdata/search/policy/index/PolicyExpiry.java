@@ -71,6 +71,8 @@ public class PolicyExpiry {
    */
   public int expireAsOf(LocalDate day) throws IOException {
     String alias = indices.alias(IndexKind.POLICIES);
+    // an hourly job: one refresh first, so that documents written a moment ago are seen too
+    client.indices().refresh(r -> r.index(alias));
     int changed = 0;
     List<FieldValue> after = null;
     while (true) {

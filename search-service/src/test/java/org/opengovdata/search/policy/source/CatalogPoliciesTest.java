@@ -81,7 +81,7 @@ class CatalogPoliciesTest {
     assertThat(doc.effectiveDate()).isEqualTo("2024-04-01");
     assertThat(doc.expiryDate()).isEqualTo("2029-03-31");
     assertThat(doc.inForce().gte()).isEqualTo("2024-04-01");
-    assertThat(doc.inForce().lte()).isEqualTo("2029-03-31");
+    assertThat(doc.inForce().lte()).isEqualTo("2029-03-30"); // the expiry day no longer applies
     assertThat(doc.body().text()).contains("优化营商环境的决策部署");
     assertThat(doc.attachments().text()).contains("重点任务分工方案");
     // interpretations are indexed by their titles (see README, ranking)

@@ -2,16 +2,11 @@ package org.opengovdata.gateway.web;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.opengovdata.common.security.IdentityToken;
-import org.opengovdata.common.security.IdentityTokenProperties;
-import org.opengovdata.gateway.caller.ApiKey;
 import org.opengovdata.gateway.caller.CallerStatus;
 import org.opengovdata.gateway.keys.ApiKeys;
 import org.opengovdata.gateway.keys.ApiKeys.Lookup;
-import org.opengovdata.gateway.keys.GatewaySecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -26,7 +21,7 @@ import reactor.core.publisher.Mono;
  * Turns the presented API key ({@code X-API-Key}, or {@code api_key} for browser downloads) into
  * the caller's identity, and makes that the only identity a service ever sees: inbound {@code
  * Authorization} and identity headers are dropped, the key itself is never forwarded, and an
- * authenticated caller's request carries a freshly minted identity token instead.
+ * authenticated caller's request carries the key's identity token ({@link IdentityTokens}) instead.
  */
 @Component
 @Order(FilterOrder.AUTHENTICATION)
@@ -52,19 +47,11 @@ class ApiKeyAuthenticationFilter implements WebFilter {
           "X-Auth-Request-Email");
 
   private final ApiKeys keys;
-  private final IdentityTokenProperties tokens;
-  private final GatewaySecurityProperties security;
-  private final Clock clock;
+  private final IdentityTokens tokens;
 
-  ApiKeyAuthenticationFilter(
-      ApiKeys keys,
-      IdentityTokenProperties tokens,
-      GatewaySecurityProperties security,
-      Clock clock) {
+  ApiKeyAuthenticationFilter(ApiKeys keys, IdentityTokens tokens) {
     this.keys = keys;
     this.tokens = tokens;
-    this.security = security;
-    this.clock = clock;
   }
 
   @Override
@@ -98,7 +85,8 @@ class ApiKeyAuthenticationFilter implements WebFilter {
     }
     caller
         .authenticatedKey()
-        .ifPresent(key -> builder.header(HttpHeaders.AUTHORIZATION, "Bearer " + mint(key)));
+        .ifPresent(
+            key -> builder.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.forKey(key)));
     return builder.build();
   }
 
@@ -128,16 +116,6 @@ class ApiKeyAuthenticationFilter implements WebFilter {
     } catch (IllegalArgumentException malformed) {
       return name;
     }
-  }
-
-  private String mint(ApiKey key) {
-    return IdentityToken.mint(
-        tokens.secret(),
-        key.id(),
-        key.roles(),
-        key.scope(),
-        security.tokenLifetime(),
-        clock.instant());
   }
 
   private static CallerStatus toStatus(Lookup lookup) {

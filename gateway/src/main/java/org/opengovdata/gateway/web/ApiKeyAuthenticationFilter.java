@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.opengovdata.common.web.RequestIds;
 import org.opengovdata.gateway.caller.CallerStatus;
 import org.opengovdata.gateway.keys.ApiKeys;
 import org.opengovdata.gateway.keys.ApiKeys.Lookup;
@@ -67,15 +68,38 @@ class ApiKeyAuthenticationFilter implements WebFilter {
             : keys.authenticate(presented.trim()).map(ApiKeyAuthenticationFilter::toStatus);
     return status.flatMap(
         caller -> {
-          ServerWebExchange forwarded = exchange.mutate().request(relay(request, caller)).build();
+          ServerWebExchange forwarded =
+              exchange.mutate().request(relay(exchange, request, caller)).build();
           caller.storeIn(forwarded);
           return chain.filter(forwarded);
         });
   }
 
-  private ServerHttpRequest relay(ServerHttpRequest request, CallerStatus caller) {
+  /**
+   * The one rewrite of the request the service gets: identity headers out, the gateway's identity
+   * token, request id and trace context in, the key out of the query — one pass over the headers.
+   */
+  private ServerHttpRequest relay(
+      ServerWebExchange exchange, ServerHttpRequest request, CallerStatus caller) {
+    String requestId = exchange.getAttribute(RequestIdWebFilter.REPLACEMENT);
+    String traceparent = exchange.getAttribute(TraceContextWebFilter.REPLACEMENT);
+    String token = caller.authenticatedKey().map(tokens::forKey).orElse(null);
     ServerHttpRequest.Builder builder =
-        request.mutate().headers(headers -> IDENTITY_HEADERS.forEach(headers::remove));
+        request
+            .mutate()
+            .headers(
+                headers -> {
+                  IDENTITY_HEADERS.forEach(headers::remove);
+                  if (requestId != null) {
+                    headers.set(RequestIds.HEADER, requestId);
+                  }
+                  if (traceparent != null) {
+                    headers.set(TraceContextWebFilter.HEADER, traceparent);
+                  }
+                  if (token != null) {
+                    headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+                  }
+                });
     if (request.getQueryParams().containsKey(KEY_PARAMETER)) {
       builder.uri(
           UriComponentsBuilder.fromUri(request.getURI())
@@ -83,10 +107,6 @@ class ApiKeyAuthenticationFilter implements WebFilter {
               .build(true)
               .toUri());
     }
-    caller
-        .authenticatedKey()
-        .ifPresent(
-            key -> builder.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.forKey(key)));
     return builder.build();
   }
 

@@ -8,7 +8,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opengovdata.common.testsupport.Http;
@@ -118,31 +126,57 @@ class GatewaySecurityIntegrationTest {
 
   @Test
   void the121stAnonymousReadInAMinuteGets429WithRetryAfter() {
-    for (int i = 1; i <= 120; i++) {
-      HttpResponse<String> response =
-          Http.get(url("/api/v1/catalog/datasets"), "X-Forwarded-For", client);
-      assertThat(response.statusCode()).as("read %d", i).isEqualTo(200);
-    }
     HttpResponse<String> refused =
-        Http.get(url("/api/v1/catalog/datasets"), "X-Forwarded-For", client);
-    assertThat(refused.statusCode()).isEqualTo(429);
-    assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
-        .isBetween(1L, 60L);
+        readUntilRefused(120, "X-Forwarded-For", client, "Accept", "application/json");
     assertThat(refused.headers().firstValue("RateLimit-Policy")).hasValue("\"read\";q=120;w=60");
   }
 
   @Test
   void aConsumerKeyGets1200ReadsAMinute() {
-    String consumer = createKey("consumer");
-    for (int i = 1; i <= 1200; i++) {
-      HttpResponse<String> response =
-          Http.get(url("/api/v1/catalog/datasets"), "X-API-Key", consumer);
-      assertThat(response.statusCode()).as("read %d", i).isEqualTo(200);
-    }
-    HttpResponse<String> refused = Http.get(url("/api/v1/catalog/datasets"), "X-API-Key", consumer);
-    assertThat(refused.statusCode()).isEqualTo(429);
-    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    HttpResponse<String> refused = readUntilRefused(1200, "X-API-Key", createKey("consumer"));
     assertThat(refused.headers().firstValue("X-RateLimit-Limit")).hasValue("1200");
+  }
+
+  /**
+   * Reads (4 clients in parallel) until the first 429, and checks that one window let exactly
+   * {@code limit} reads through before it: each allowed read's {@code RateLimit} header carries a
+   * distinct remaining count {@code r}, so a window that reached {@code r=0} let {@code limit}
+   * through — even if the loaded machine makes the run straddle a window boundary.
+   */
+  private HttpResponse<String> readUntilRefused(int limit, String... headers) {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    Set<Integer> remaining = ConcurrentHashMap.newKeySet();
+    AtomicReference<HttpResponse<String>> refused = new AtomicReference<>();
+    AtomicInteger sent = new AtomicInteger();
+    java.util.regex.Pattern r = java.util.regex.Pattern.compile(";r=(\\d+);");
+    Runnable client =
+        () -> {
+          while (refused.get() == null && sent.incrementAndGet() <= 3 * limit) {
+            HttpResponse<String> response = Http.get(url("/api/v1/catalog/datasets"), headers);
+            if (response.statusCode() == 429) {
+              refused.compareAndSet(null, response);
+            } else {
+              assertThat(response.statusCode()).isEqualTo(200);
+              var matcher = r.matcher(response.headers().firstValue("RateLimit").orElseThrow());
+              assertThat(matcher.find()).isTrue();
+              remaining.add(Integer.parseInt(matcher.group(1)));
+            }
+          }
+        };
+    List<CompletableFuture<Void>> clients =
+        IntStream.range(0, 4).mapToObj(n -> CompletableFuture.runAsync(client, pool)).toList();
+    clients.forEach(CompletableFuture::join);
+    assertThat(refused.get()).as("a 429 after %d reads", limit).isNotNull();
+    assertThat(remaining)
+        .as("one window let every one of its %d reads through", limit)
+        .containsAll(IntStream.range(0, limit).boxed().toList())
+        .allMatch(value -> value < limit);
+    pool.shutdown();
+    assertThat(refused.get().headers().firstValue("Content-Type"))
+        .hasValue("application/problem+json");
+    assertThat(Long.parseLong(refused.get().headers().firstValue("Retry-After").orElseThrow()))
+        .isBetween(1L, 60L);
+    return refused.get();
   }
 
   @Test

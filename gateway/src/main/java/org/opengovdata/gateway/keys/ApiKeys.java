@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,6 +44,7 @@ public class ApiKeys implements SmartLifecycle {
   private final Clock clock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
+  private final Set<String> revalidating = ConcurrentHashMap.newKeySet();
   private volatile ScheduledExecutorService refresher;
 
   ApiKeys(ApiKeyStore store, GatewaySecurityProperties properties, Clock clock) {
@@ -91,24 +94,49 @@ public class ApiKeys implements SmartLifecycle {
     String hash = KeySecrets.hash(presented);
     Instant now = clock.instant();
     Cached cached = cache.get(hash);
-    if (cached != null && cached.fetchedAt().plus(properties.keyCacheTtl()).isAfter(now)) {
+    if (cached != null && cached.fetchedAt().plus(properties.staleKeyGrace()).isAfter(now)) {
       cached.usedAt = now;
+      if (!cached.fetchedAt().plus(properties.keyCacheTtl()).isAfter(now)) {
+        // the refresher fell behind (Redis slow or down): ask again, without making anyone wait
+        revalidate(hash);
+      }
       return Mono.just(cached.lookup());
     }
-    return store
-        .findByHash(hash)
-        .map(key -> key.revoked() ? (Lookup) new Lookup.Invalid() : new Lookup.Valid(key))
-        .defaultIfEmpty(new Lookup.Invalid())
+    return lookUp(hash)
         .doOnNext(lookup -> remember(hash, lookup, now))
         .doOnNext(lookup -> touch(lookup, now))
         .onErrorResume(
             error -> {
-              log.warn("API key lookup failed ({}); using the local cache", error.toString());
-              boolean usable =
-                  cached != null
-                      && cached.fetchedAt().plus(properties.staleKeyGrace()).isAfter(now);
-              return Mono.just(usable ? cached.lookup() : new Lookup.Unverifiable());
+              log.warn("API key lookup failed ({}); the key cannot be verified", error.toString());
+              return Mono.just(new Lookup.Unverifiable());
             });
+  }
+
+  private Mono<Lookup> lookUp(String hash) {
+    return store
+        .findByHash(hash)
+        .map(key -> key.revoked() ? (Lookup) new Lookup.Invalid() : new Lookup.Valid(key))
+        .defaultIfEmpty(new Lookup.Invalid());
+  }
+
+  /** Keeps "last used" (written at most once a minute) current for keys served from the cache. */
+  private void touchIfUsedLately(String hash, Lookup lookup, Instant now) {
+    Cached cached = cache.get(hash);
+    if (cached != null
+        && cached.usedAt.isAfter(now.minus(properties.keyRefreshInterval().multipliedBy(2)))) {
+      touch(lookup, now);
+    }
+  }
+
+  /** One background lookup per key at a time; its answer replaces (or removes) the entry. */
+  private void revalidate(String hash) {
+    if (revalidating.add(hash)) {
+      lookUp(hash)
+          .doFinally(signal -> revalidating.remove(hash))
+          .subscribe(
+              lookup -> remember(hash, lookup, clock.instant()),
+              error -> log.debug("key revalidation failed: {}", error.toString()));
+    }
   }
 
   public Mono<ApiKey> find(String id) {
@@ -205,20 +233,25 @@ public class ApiKeys implements SmartLifecycle {
     Instant now = clock.instant();
     Instant idleSince = now.minus(properties.staleKeyGrace());
     cache.entrySet().removeIf(entry -> entry.getValue().usedAt.isBefore(idleSince));
-    for (String hash : cache.keySet()) {
-      try {
-        Lookup lookup =
-            store
-                .findByHash(hash)
-                .map(key -> key.revoked() ? (Lookup) new Lookup.Invalid() : new Lookup.Valid(key))
-                .defaultIfEmpty(new Lookup.Invalid())
-                .block(properties.redisTimeout().multipliedBy(2));
-        remember(hash, lookup, now);
-      } catch (RuntimeException unreachable) {
-        // Redis is slow or down: the entry ages, and past keyCacheTtl requests ask Redis themselves
-        log.debug("key cache refresh failed: {}", unreachable.toString());
-        return;
-      }
+    try {
+      Flux.fromIterable(List.copyOf(cache.keySet()))
+          .flatMap(
+              hash ->
+                  lookUp(hash)
+                      .doOnNext(lookup -> touchIfUsedLately(hash, lookup, now))
+                      .doOnNext(lookup -> remember(hash, lookup, now))
+                      .onErrorResume(
+                          // Redis slow or down: the entry ages, and past keyCacheTtl requests
+                          // revalidate it themselves
+                          unreachable -> {
+                            log.debug("key cache refresh failed: {}", unreachable.toString());
+                            return Mono.empty();
+                          }),
+              16)
+          .then()
+          .block(properties.keyRefreshInterval().plus(properties.redisTimeout()));
+    } catch (RuntimeException slow) {
+      log.debug("key cache refresh incomplete: {}", slow.toString());
     }
   }
 

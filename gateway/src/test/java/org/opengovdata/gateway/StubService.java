@@ -86,7 +86,7 @@ final class StubService implements AutoCloseable {
       pause(3000);
     }
     if (path.endsWith("/held")) {
-      pause(500); // long enough for concurrent requests to overlap
+      pause(200); // long enough for concurrent requests to overlap
     }
     if (path.endsWith("/slow-body")) {
       streamSlowly(exchange);

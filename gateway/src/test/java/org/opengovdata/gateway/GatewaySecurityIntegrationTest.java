@@ -202,24 +202,6 @@ class GatewaySecurityIntegrationTest {
   }
 
   @Test
-  void item13_aBlankKeyNameIs400() {
-    for (String name : List.of("  ", "\\t ", "\u3000 ")) {
-      HttpResponse<String> blank =
-          Http.send(
-              "POST",
-              url("/api/v1/admin/keys"),
-              "{\"name\":\"" + name + "\",\"owner\":\"a@b.cn\",\"roles\":[\"consumer\"]}",
-              "Content-Type",
-              "application/json",
-              "X-API-Key",
-              ADMIN_KEY);
-      assertThat(blank.statusCode()).as("name %s", name).isEqualTo(400);
-      assertThat(blank.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-      assertThat(JsonPath.<String>read(blank.body(), "$.errors[0].parameter")).isEqualTo("name");
-    }
-  }
-
-  @Test
   void createdKeyIsShownOnceAndListedWithoutSecrets() {
     HttpResponse<String> created =
         Http.send(

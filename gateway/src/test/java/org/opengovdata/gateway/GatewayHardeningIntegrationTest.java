@@ -1,6 +1,7 @@
 package org.opengovdata.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import java.net.URI;
@@ -130,8 +131,12 @@ class GatewayHardeningIntegrationTest {
     assertProblem(Http.send("PATCH", url("/api/v1/keys"), "{}"), 405);
     assertProblem(
         Http.get(url("/api/v1/admin/keys"), "X-API-Key", ADMIN_KEY, "Accept", "text/csv"), 406);
+    // the access log is written by a background thread (async appender): wait for its lines
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(output.getAll().substring(before)).contains("opendata.access"));
     assertThat(output.getAll().substring(before))
-        .contains("opendata.access")
         .doesNotContain("\tat ")
         .doesNotContain("Unhandled gateway error");
   }
@@ -161,7 +166,10 @@ class GatewayHardeningIntegrationTest {
       assertThat(response.body()).doesNotContain(key);
       assertThat(response.headers().map().toString()).doesNotContain(key);
     }
-    assertThat(output.getAll()).contains("opendata.access").doesNotContain(key);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(output.getAll()).contains("opendata.access"));
+    assertThat(output.getAll()).doesNotContain(key);
   }
 
   @Test

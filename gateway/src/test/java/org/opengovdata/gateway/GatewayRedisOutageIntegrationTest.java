@@ -1,13 +1,13 @@
 package org.opengovdata.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opengovdata.common.testsupport.Http;
@@ -20,8 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Redis hanging (connections accepted, no replies — as under SIGSTOP) must not stall the gateway:
- * reads are answered, limits fall back to local counting, the open circuit stops asking Redis, the
- * admin key still works.
+ * reads are answered, limits are counted locally (and the fallback is counted), the admin key still
+ * works.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -48,32 +48,29 @@ class GatewayRedisOutageIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired MeterRegistry meters;
-  @Autowired CircuitBreakerRegistry breakers;
 
   private String url(String path) {
     return "http://localhost:" + port + path;
   }
 
   /**
-   * The mechanism, not a latency: reads are answered with local limits, and once the circuit is
-   * open Redis is not asked at all (the calls are refused by the circuit, not timed out).
+   * The mechanism, not a latency: requests never wait on Redis (the background sync does, and fails
+   * there), so reads are answered with local limits; once a sync has failed every request decided
+   * locally is counted in {@code gateway.ratelimit.fallback}.
    */
   @Test
-  void readsAreAnsweredWithLocalLimitsAndTheOpenCircuitSkipsRedis() {
-    for (int i = 0; i < 4; i++) {
-      HttpResponse<String> response = Http.get(url("/api/v1/catalog/datasets"));
-      assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(response.headers().firstValue("RateLimit")).isPresent();
-    }
-    assertThat(meters.counter("gateway.ratelimit.fallback").count()).isPositive();
-    CircuitBreaker breaker = breakers.circuitBreaker("redis-ratelimit");
-    long refusedBefore = breaker.getMetrics().getNumberOfNotPermittedCalls();
-    for (int i = 0; i < 5; i++) {
-      assertThat(Http.get(url("/api/v1/catalog/datasets")).statusCode()).isEqualTo(200);
-    }
-    // at most the 2 half-open trial calls reach Redis; every other call is refused by the circuit
-    assertThat(breaker.getMetrics().getNumberOfNotPermittedCalls())
-        .isGreaterThanOrEqualTo(refusedBefore + 3);
+  void readsAreAnsweredWithLocalLimitsAndTheFallbackIsCounted() {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> response = Http.get(url("/api/v1/catalog/datasets"));
+              assertThat(response.statusCode()).isEqualTo(200);
+              assertThat(response.headers().firstValue("RateLimit")).isPresent();
+              assertThat(meters.counter("gateway.ratelimit.fallback").count()).isPositive();
+            });
+    assertThat(meters.counter("gateway.ratelimit.syncs").count()).isZero();
   }
 
   @Test

@@ -8,6 +8,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opengovdata.common.testsupport.Http;
@@ -146,5 +152,26 @@ class GatewayRoutingIntegrationTest {
       AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
     }
     assertThat(Http.get(url("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * Many reads in flight at once are all answered: the route's circuit breaker must not come with
+   * Spring Cloud CircuitBreaker's default bulkhead (25 concurrent calls), whose refusals it would
+   * count as failures — under 200 connections that opened the circuit and turned reads into 503s.
+   */
+  @Test
+  void sixtyConcurrentReadsAreAllAnswered() throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(60);
+    try {
+      List<Future<Integer>> statuses = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        statuses.add(clients.submit(() -> Http.get(url("/api/v1/catalog/held")).statusCode()));
+      }
+      for (Future<Integer> status : statuses) {
+        assertThat(status.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+      }
+    } finally {
+      clients.shutdownNow();
+    }
   }
 }

@@ -8,16 +8,22 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengovdata.common.testsupport.Http;
 import org.opengovdata.common.testsupport.TestInfrastructure;
 import org.opengovdata.common.testsupport.TestTokens;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,7 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "opendata.gateway.rate-limits.anonymous.bulk=3",
       "opendata.gateway.cors.allowed-origins=https://portal.nmg.gov.cn",
-      "opendata.gateway.body-limits.default-limit=64KB"
+      "opendata.gateway.body-limits.default-limit=64KB",
+      "opendata.gateway.rate-limits.trusted-proxies=127.0.0.1"
     })
 class GatewaySecurityIntegrationTest {
 
@@ -53,12 +60,13 @@ class GatewaySecurityIntegrationTest {
   }
 
   @LocalServerPort int port;
-  @Autowired ReactiveStringRedisTemplate redis;
 
-  @BeforeEach
-  void forgetAnonymousCounters() {
-    redis.keys("gateway:rl:*:ip:*").flatMap(redis::delete).blockLast(Duration.ofSeconds(5));
-  }
+  /**
+   * A client address of its own for each test that counts on a fresh anonymous budget, vouched for
+   * by the trusted proxy (loopback): counts live in every instance's memory, so deleting them in
+   * Redis would not reset them.
+   */
+  private final String client = "203.0.113." + (1 + (int) (Math.random() * 250));
 
   private String url(String path) {
     return "http://localhost:" + port + path;
@@ -98,10 +106,13 @@ class GatewaySecurityIntegrationTest {
   @Test
   void exceedingTheAnonymousLimitGives429WithRetryAfter() {
     for (int i = 0; i < 3; i++) {
-      assertThat(Http.get(url("/api/v1/catalog/fiscal/items?format=csv")).statusCode())
+      assertThat(
+              Http.get(url("/api/v1/catalog/fiscal/items?format=csv"), "X-Forwarded-For", client)
+                  .statusCode())
           .isEqualTo(200);
     }
-    HttpResponse<String> refused = Http.get(url("/api/v1/catalog/fiscal/items?format=csv"));
+    HttpResponse<String> refused =
+        Http.get(url("/api/v1/catalog/fiscal/items?format=csv"), "X-Forwarded-For", client);
     assertThat(refused.statusCode()).isEqualTo(429);
     assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
@@ -109,7 +120,63 @@ class GatewaySecurityIntegrationTest {
     assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
     assertThat(JsonPath.<String>read(refused.body(), "$.type")).endsWith("/problems/rate-limited");
     // other route groups have their own budget
-    assertThat(Http.get(url("/api/v1/catalog/datasets")).statusCode()).isEqualTo(200);
+    assertThat(Http.get(url("/api/v1/catalog/datasets"), "X-Forwarded-For", client).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void the121stAnonymousReadInAMinuteGets429WithRetryAfter() {
+    HttpResponse<String> refused =
+        readUntilRefused(120, "X-Forwarded-For", client, "Accept", "application/json");
+    assertThat(refused.headers().firstValue("RateLimit-Policy")).hasValue("\"read\";q=120;w=60");
+  }
+
+  @Test
+  void aConsumerKeyGets1200ReadsAMinute() {
+    HttpResponse<String> refused = readUntilRefused(1200, "X-API-Key", createKey("consumer"));
+    assertThat(refused.headers().firstValue("X-RateLimit-Limit")).hasValue("1200");
+  }
+
+  /**
+   * Reads (4 clients in parallel) until the first 429, and checks that one window let exactly
+   * {@code limit} reads through before it: each allowed read's {@code RateLimit} header carries a
+   * distinct remaining count {@code r}, so a window that reached {@code r=0} let {@code limit}
+   * through — even if the loaded machine makes the run straddle a window boundary.
+   */
+  private HttpResponse<String> readUntilRefused(int limit, String... headers) {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    Set<Integer> remaining = ConcurrentHashMap.newKeySet();
+    AtomicReference<HttpResponse<String>> refused = new AtomicReference<>();
+    AtomicInteger sent = new AtomicInteger();
+    java.util.regex.Pattern r = java.util.regex.Pattern.compile(";r=(\\d+);");
+    Runnable client =
+        () -> {
+          while (refused.get() == null && sent.incrementAndGet() <= 3 * limit) {
+            HttpResponse<String> response = Http.get(url("/api/v1/catalog/datasets"), headers);
+            if (response.statusCode() == 429) {
+              refused.compareAndSet(null, response);
+            } else {
+              assertThat(response.statusCode()).isEqualTo(200);
+              var matcher = r.matcher(response.headers().firstValue("RateLimit").orElseThrow());
+              assertThat(matcher.find()).isTrue();
+              remaining.add(Integer.parseInt(matcher.group(1)));
+            }
+          }
+        };
+    List<CompletableFuture<Void>> clients =
+        IntStream.range(0, 4).mapToObj(n -> CompletableFuture.runAsync(client, pool)).toList();
+    clients.forEach(CompletableFuture::join);
+    assertThat(refused.get()).as("a 429 after %d reads", limit).isNotNull();
+    assertThat(remaining)
+        .as("one window let every one of its %d reads through", limit)
+        .containsAll(IntStream.range(0, limit).boxed().toList())
+        .allMatch(value -> value < limit);
+    pool.shutdown();
+    assertThat(refused.get().headers().firstValue("Content-Type"))
+        .hasValue("application/problem+json");
+    assertThat(Long.parseLong(refused.get().headers().firstValue("Retry-After").orElseThrow()))
+        .isBetween(1L, 60L);
+    return refused.get();
   }
 
   @Test
@@ -312,9 +379,11 @@ class GatewaySecurityIntegrationTest {
         Http.send(
             "POST",
             url("/api/v1/keys"),
-            "{\"email\":\"li.na@example.cn\",\"name\":\"研究\"}",
+            "{\"email\":\"li.na." + client + "@example.cn\",\"name\":\"研究\"}",
             "Content-Type",
-            "application/json");
+            "application/json",
+            "X-Forwarded-For",
+            client);
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(JsonPath.<List<String>>read(created.body(), "$.roles")).containsExactly("consumer");
 
@@ -324,12 +393,21 @@ class GatewaySecurityIntegrationTest {
             url("/api/v1/keys"),
             "{\"email\":\"not-an-email\"}",
             "Content-Type",
-            "application/json");
+            "application/json",
+            "X-Forwarded-For",
+            client);
     assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(JsonPath.<String>read(invalid.body(), "$.errors[0].parameter")).isEqualTo("email");
 
     HttpResponse<String> broken =
-        Http.send("POST", url("/api/v1/keys"), "{\"email\":", "Content-Type", "application/json");
+        Http.send(
+            "POST",
+            url("/api/v1/keys"),
+            "{\"email\":",
+            "Content-Type",
+            "application/json",
+            "X-Forwarded-For",
+            client);
     assertThat(broken.statusCode()).isEqualTo(400);
     assertThat(broken.headers().firstValue("Content-Type")).hasValue("application/problem+json");
   }
@@ -342,9 +420,11 @@ class GatewaySecurityIntegrationTest {
           Http.send(
               "POST",
               url("/api/v1/keys"),
-              "{\"email\":\"bulk" + i + "@example.cn\"}",
+              "{\"email\":\"bulk" + i + "." + UUID.randomUUID() + "@example.cn\"}",
               "Content-Type",
-              "application/json");
+              "application/json",
+              "X-Forwarded-For",
+              client);
       if (response.statusCode() == 429) {
         refused++;
         assertThat(response.headers().firstValue("RateLimit-Policy"))

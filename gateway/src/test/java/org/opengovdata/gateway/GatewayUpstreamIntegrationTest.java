@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opengovdata.common.testsupport.Http;
@@ -43,7 +44,9 @@ import org.springframework.web.server.WebFilter;
       // were the circuit breaker's whole-call time limit still on, it would cut the slow download
       "resilience4j.timelimiter.configs.default.timeout-duration=1s",
       "opendata.gateway.connections.request-head-timeout=1s",
-      "opendata.gateway.connections.body-read-timeout=1s"
+      "opendata.gateway.connections.body-read-timeout=1s",
+      "opendata.gateway.connections.body-rate-grace=1s",
+      "opendata.gateway.connections.min-body-rate=100B"
     })
 @Import(GatewayUpstreamIntegrationTest.RetryProbe.class)
 class GatewayUpstreamIntegrationTest {
@@ -159,6 +162,71 @@ class GatewayUpstreamIntegrationTest {
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       assertThat(readToEnd(socket.getInputStream())).as("closed by the gateway").isTrue();
+    }
+  }
+
+  /**
+   * Issue 8 item 10: a body trickling in (a byte every 200 ms — never a pause long enough for the
+   * read time-out) is cut once its average rate stays under the floor past the grace period, long
+   * before the whole body has been sent.
+   */
+  @Test
+  void item10_tricklingRequestBodyIsClosed() throws Exception {
+    int length = 200;
+    AtomicInteger sent = new AtomicInteger();
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(60_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /api/v1/keys HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: "
+                  + length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      Thread trickle =
+          new Thread(
+              () -> {
+                try {
+                  while (sent.get() < length) {
+                    out.write(' ');
+                    out.flush();
+                    sent.incrementAndGet();
+                    Thread.sleep(200);
+                  }
+                } catch (IOException | InterruptedException closed) {
+                  // the gateway closed the connection: what this test waits for
+                }
+              });
+      trickle.start();
+      assertThat(readToEnd(socket.getInputStream())).as("closed by the gateway").isTrue();
+      trickle.interrupt();
+      trickle.join();
+    }
+    assertThat(sent.get()).as("body bytes sent before the gateway cut").isLessThan(length);
+  }
+
+  /** Issue 8 item 2: Netty's own refusals of an oversized request head are problem+json too. */
+  @Test
+  void item2_oversizedRequestLineAndHeadersAreProblemJson() throws IOException {
+    String longLine =
+        "GET /api/v1/catalog/datasets?q=" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n";
+    String bigHeaders =
+        "GET /api/v1/catalog/datasets HTTP/1.1\r\nHost: x\r\nX-Big: "
+            + "b".repeat(20_000)
+            + "\r\n\r\n";
+    for (var request : Map.of(414, longLine, 431, bigHeaders).entrySet()) {
+      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        socket.setSoTimeout(20_000);
+        socket.getOutputStream().write(request.getValue().getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        String response =
+            new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(response).startsWith("HTTP/1.1 " + request.getKey());
+        assertThat(response.toLowerCase()).contains("content-type: application/problem+json");
+        assertThat(response).contains("\"status\":" + request.getKey());
+        assertThat(response).doesNotContain("aaaaaaaa").doesNotContain("bbbbbbbb");
+      }
     }
   }
 

@@ -85,6 +85,9 @@ final class StubService implements AutoCloseable {
     if (path.endsWith("/slow-headers")) {
       pause(3000);
     }
+    if (path.endsWith("/held")) {
+      pause(200); // long enough for concurrent requests to overlap
+    }
     if (path.endsWith("/slow-body")) {
       streamSlowly(exchange);
       return;

@@ -4,26 +4,35 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.opengovdata.common.security.KeyScope;
 import org.opengovdata.common.security.Role;
 import org.opengovdata.gateway.caller.ApiKey;
 import org.opengovdata.gateway.caller.RouteGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Issuing, finding and revoking API keys. Lookups are cached locally for {@code keyCacheTtl} (3 s),
- * which bounds how long a revoked key keeps working on any gateway instance; when Redis cannot be
- * reached a cached key keeps working for {@code staleKeyGrace}.
+ * Issuing, finding and revoking API keys. A key in use is served from the local cache and refreshed
+ * from Redis in the background every {@code keyRefreshInterval} (1 s), so requests do not wait on
+ * Redis; a cache entry older than {@code keyCacheTtl} (3 s) is not trusted without asking Redis
+ * again, which bounds how long a revoked key keeps working on any gateway instance even if the
+ * refresher falls behind. When Redis cannot be reached a cached key keeps working for {@code
+ * staleKeyGrace}.
  */
 @Service
-public class ApiKeys {
+public class ApiKeys implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
   static final String BOOTSTRAP_ADMIN_ID = "key_bootstrap_admin";
@@ -35,6 +44,8 @@ public class ApiKeys {
   private final Clock clock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
+  private final Set<String> revalidating = ConcurrentHashMap.newKeySet();
+  private volatile ScheduledExecutorService refresher;
 
   ApiKeys(ApiKeyStore store, GatewaySecurityProperties properties, Clock clock) {
     this.store = store;
@@ -83,23 +94,49 @@ public class ApiKeys {
     String hash = KeySecrets.hash(presented);
     Instant now = clock.instant();
     Cached cached = cache.get(hash);
-    if (cached != null && cached.fetchedAt().plus(properties.keyCacheTtl()).isAfter(now)) {
+    if (cached != null && cached.fetchedAt().plus(properties.staleKeyGrace()).isAfter(now)) {
+      cached.usedAt = now;
+      if (!cached.fetchedAt().plus(properties.keyCacheTtl()).isAfter(now)) {
+        // the refresher fell behind (Redis slow or down): ask again, without making anyone wait
+        revalidate(hash);
+      }
       return Mono.just(cached.lookup());
     }
-    return store
-        .findByHash(hash)
-        .map(key -> key.revoked() ? (Lookup) new Lookup.Invalid() : new Lookup.Valid(key))
-        .defaultIfEmpty(new Lookup.Invalid())
+    return lookUp(hash)
         .doOnNext(lookup -> remember(hash, lookup, now))
         .doOnNext(lookup -> touch(lookup, now))
         .onErrorResume(
             error -> {
-              log.warn("API key lookup failed ({}); using the local cache", error.toString());
-              boolean usable =
-                  cached != null
-                      && cached.fetchedAt().plus(properties.staleKeyGrace()).isAfter(now);
-              return Mono.just(usable ? cached.lookup() : new Lookup.Unverifiable());
+              log.warn("API key lookup failed ({}); the key cannot be verified", error.toString());
+              return Mono.just(new Lookup.Unverifiable());
             });
+  }
+
+  private Mono<Lookup> lookUp(String hash) {
+    return store
+        .findByHash(hash)
+        .map(key -> key.revoked() ? (Lookup) new Lookup.Invalid() : new Lookup.Valid(key))
+        .defaultIfEmpty(new Lookup.Invalid());
+  }
+
+  /** Keeps "last used" (written at most once a minute) current for keys served from the cache. */
+  private void touchIfUsedLately(String hash, Lookup lookup, Instant now) {
+    Cached cached = cache.get(hash);
+    if (cached != null
+        && cached.usedAt.isAfter(now.minus(properties.keyRefreshInterval().multipliedBy(2)))) {
+      touch(lookup, now);
+    }
+  }
+
+  /** One background lookup per key at a time; its answer replaces (or removes) the entry. */
+  private void revalidate(String hash) {
+    if (revalidating.add(hash)) {
+      lookUp(hash)
+          .doFinally(signal -> revalidating.remove(hash))
+          .subscribe(
+              lookup -> remember(hash, lookup, clock.instant()),
+              error -> log.debug("key revalidation failed: {}", error.toString()));
+    }
   }
 
   public Mono<ApiKey> find(String id) {
@@ -162,7 +199,10 @@ public class ApiKeys {
    */
   private void remember(String hash, Lookup lookup, Instant now) {
     if (lookup instanceof Lookup.Valid) {
-      cache.put(hash, new Cached(lookup, now));
+      Cached previous = cache.get(hash);
+      Cached fresh = new Cached(lookup, now);
+      fresh.usedAt = previous == null ? now : previous.usedAt;
+      cache.put(hash, fresh);
     } else {
       cache.remove(hash);
     }
@@ -184,5 +224,93 @@ public class ApiKeys {
     }
   }
 
-  private record Cached(Lookup lookup, Instant fetchedAt) {}
+  /**
+   * Re-reads every key used within {@code staleKeyGrace} from Redis: revoked keys leave the cache,
+   * the others stay fresh, so requests with them never wait for Redis. Keys not used for that long
+   * are dropped and looked up again when they return.
+   */
+  void refreshCache() {
+    Instant now = clock.instant();
+    Instant idleSince = now.minus(properties.staleKeyGrace());
+    cache.entrySet().removeIf(entry -> entry.getValue().usedAt.isBefore(idleSince));
+    try {
+      Flux.fromIterable(List.copyOf(cache.keySet()))
+          .flatMap(
+              hash ->
+                  lookUp(hash)
+                      .doOnNext(lookup -> touchIfUsedLately(hash, lookup, now))
+                      .doOnNext(lookup -> remember(hash, lookup, now))
+                      .onErrorResume(
+                          // Redis slow or down: the entry ages, and past keyCacheTtl requests
+                          // revalidate it themselves
+                          unreachable -> {
+                            log.debug("key cache refresh failed: {}", unreachable.toString());
+                            return Mono.empty();
+                          }),
+              16)
+          .then()
+          .block(properties.keyRefreshInterval().plus(properties.redisTimeout()));
+    } catch (RuntimeException slow) {
+      log.debug("key cache refresh incomplete: {}", slow.toString());
+    }
+  }
+
+  @Override
+  public void start() {
+    ScheduledExecutorService executor =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "key-cache-refresh");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long interval = properties.keyRefreshInterval().toMillis();
+    executor.scheduleWithFixedDelay(
+        () -> {
+          try {
+            refreshCache();
+          } catch (RuntimeException unexpected) {
+            log.warn("key cache refresh failed", unexpected);
+          }
+        },
+        interval,
+        interval,
+        TimeUnit.MILLISECONDS);
+    refresher = executor;
+  }
+
+  @Override
+  public void stop() {
+    ScheduledExecutorService executor = refresher;
+    refresher = null;
+    if (executor != null) {
+      executor.shutdownNow();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return refresher != null;
+  }
+
+  /** A looked-up key; {@code usedAt} is written by requests, read by the refresher. */
+  private static final class Cached {
+    private final Lookup lookup;
+    private final Instant fetchedAt;
+    private volatile Instant usedAt;
+
+    Cached(Lookup lookup, Instant fetchedAt) {
+      this.lookup = lookup;
+      this.fetchedAt = fetchedAt;
+      this.usedAt = fetchedAt;
+    }
+
+    Lookup lookup() {
+      return lookup;
+    }
+
+    Instant fetchedAt() {
+      return fetchedAt;
+    }
+  }
 }

@@ -40,17 +40,15 @@ class ConsumerKeysController implements KeysApi {
   public Mono<ResponseEntity<IssuedKeyDto>> requestConsumerKey(
       Mono<ConsumerKeyRequestDto> request, ServerWebExchange exchange) {
     return request
-        .flatMap(
-            body ->
-                limiter
-                    .consume(policies.forSignupEmail(body.getEmail()))
-                    .map(
-                        d -> {
-                          if (!d.allowed()) {
-                            throw new SignupLimitExceeded(d);
-                          }
-                          return body;
-                        }))
+        .map(
+            body -> {
+              RateLimiter.Decision decision =
+                  limiter.consume(policies.forSignupEmail(body.getEmail()));
+              if (!decision.allowed()) {
+                throw new SignupLimitExceeded(decision);
+              }
+              return body;
+            })
         .flatMap(
             body ->
                 keys.issue(

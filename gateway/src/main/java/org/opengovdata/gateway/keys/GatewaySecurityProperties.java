@@ -12,6 +12,7 @@ import org.springframework.validation.annotation.Validated;
  * @param adminApiKey bootstrap admin key ({@code ADMIN_API_KEY}); checked in memory, so the
  *     operator can act even while Redis is down
  * @param keyCacheTtl how long a looked-up key is trusted locally; bounds revocation delay
+ * @param keyRefreshInterval how often keys in use are re-read from Redis in the background
  * @param staleKeyGrace how long a cached key keeps working while Redis cannot be reached
  * @param redisTimeout longest wait for Redis on the request path
  * @param tokenLifetime lifetime of the identity token forwarded to the services (≤ 60 s)
@@ -21,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
 public record GatewaySecurityProperties(
     String adminApiKey,
     @NotNull @DefaultValue("3s") Duration keyCacheTtl,
+    @NotNull @DefaultValue("1s") Duration keyRefreshInterval,
     @NotNull @DefaultValue("60s") Duration staleKeyGrace,
     @NotNull @DefaultValue("150ms") Duration redisTimeout,
     @NotNull @DefaultValue("60s") Duration tokenLifetime) {}

@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param windows window length per route group
  * @param anonymous limits for callers without a key
  * @param roles limits per role
- * @param redisTimeout longest wait for Redis before counting locally instead
+ * @param redisTimeout longest wait for one sync with Redis before counting locally instead
+ * @param syncInterval how often the local counts are pushed to Redis and the totals read back
  * @param trustedProxies addresses of load balancers whose {@code X-Forwarded-For} is believed
  */
 @Validated
@@ -27,6 +28,7 @@ public record RateLimitProperties(
     Map<RouteGroup, Integer> anonymous,
     Map<Role, Map<RouteGroup, Integer>> roles,
     Duration redisTimeout,
+    Duration syncInterval,
     Set<String> trustedProxies) {
 
   public RateLimitProperties {
@@ -34,6 +36,7 @@ public record RateLimitProperties(
     anonymous = anonymous == null ? Map.of() : anonymous;
     roles = roles == null ? Map.of() : roles;
     redisTimeout = redisTimeout == null ? Duration.ofMillis(100) : redisTimeout;
+    syncInterval = syncInterval == null ? Duration.ofMillis(100) : syncInterval;
     trustedProxies = trustedProxies == null ? Set.of() : Set.copyOf(trustedProxies);
   }
 

@@ -10,6 +10,8 @@ import org.opengovdata.common.problem.ProblemType;
 import org.opengovdata.common.problem.Problems;
 import org.opengovdata.gateway.web.PayloadTooLargeException;
 import org.opengovdata.gateway.web.ProblemResponses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,6 +31,8 @@ import reactor.core.publisher.Mono;
 @RestController
 class FallbackController {
 
+  private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+
   private final CircuitBreakerRegistry breakers;
   private final ProblemResponses responses;
 
@@ -47,6 +51,10 @@ class FallbackController {
       return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
     CircuitBreaker breaker = route.get();
+    if (!(cause instanceof CallNotPermittedException)) {
+      // what trips the breaker, one line each; refusals while it is open are not logged
+      log.warn("{} call failed: {}", service, cause.toString());
+    }
     ProblemDetail problem;
     if (cause instanceof PayloadTooLargeException tooLarge) {
       return responses.write(

@@ -2,16 +2,12 @@ package org.opengovdata.gateway.web;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.opengovdata.common.security.IdentityToken;
-import org.opengovdata.common.security.IdentityTokenProperties;
-import org.opengovdata.gateway.caller.ApiKey;
+import org.opengovdata.common.web.RequestIds;
 import org.opengovdata.gateway.caller.CallerStatus;
 import org.opengovdata.gateway.keys.ApiKeys;
 import org.opengovdata.gateway.keys.ApiKeys.Lookup;
-import org.opengovdata.gateway.keys.GatewaySecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -26,7 +22,7 @@ import reactor.core.publisher.Mono;
  * Turns the presented API key ({@code X-API-Key}, or {@code api_key} for browser downloads) into
  * the caller's identity, and makes that the only identity a service ever sees: inbound {@code
  * Authorization} and identity headers are dropped, the key itself is never forwarded, and an
- * authenticated caller's request carries a freshly minted identity token instead.
+ * authenticated caller's request carries the key's identity token ({@link IdentityTokens}) instead.
  */
 @Component
 @Order(FilterOrder.AUTHENTICATION)
@@ -52,19 +48,11 @@ class ApiKeyAuthenticationFilter implements WebFilter {
           "X-Auth-Request-Email");
 
   private final ApiKeys keys;
-  private final IdentityTokenProperties tokens;
-  private final GatewaySecurityProperties security;
-  private final Clock clock;
+  private final IdentityTokens tokens;
 
-  ApiKeyAuthenticationFilter(
-      ApiKeys keys,
-      IdentityTokenProperties tokens,
-      GatewaySecurityProperties security,
-      Clock clock) {
+  ApiKeyAuthenticationFilter(ApiKeys keys, IdentityTokens tokens) {
     this.keys = keys;
     this.tokens = tokens;
-    this.security = security;
-    this.clock = clock;
   }
 
   @Override
@@ -80,15 +68,38 @@ class ApiKeyAuthenticationFilter implements WebFilter {
             : keys.authenticate(presented.trim()).map(ApiKeyAuthenticationFilter::toStatus);
     return status.flatMap(
         caller -> {
-          ServerWebExchange forwarded = exchange.mutate().request(relay(request, caller)).build();
+          ServerWebExchange forwarded =
+              exchange.mutate().request(relay(exchange, request, caller)).build();
           caller.storeIn(forwarded);
           return chain.filter(forwarded);
         });
   }
 
-  private ServerHttpRequest relay(ServerHttpRequest request, CallerStatus caller) {
+  /**
+   * The one rewrite of the request the service gets: identity headers out, the gateway's identity
+   * token, request id and trace context in, the key out of the query — one pass over the headers.
+   */
+  private ServerHttpRequest relay(
+      ServerWebExchange exchange, ServerHttpRequest request, CallerStatus caller) {
+    String requestId = exchange.getAttribute(RequestIdWebFilter.REPLACEMENT);
+    String traceparent = exchange.getAttribute(TraceContextWebFilter.REPLACEMENT);
+    String token = caller.authenticatedKey().map(tokens::forKey).orElse(null);
     ServerHttpRequest.Builder builder =
-        request.mutate().headers(headers -> IDENTITY_HEADERS.forEach(headers::remove));
+        request
+            .mutate()
+            .headers(
+                headers -> {
+                  IDENTITY_HEADERS.forEach(headers::remove);
+                  if (requestId != null) {
+                    headers.set(RequestIds.HEADER, requestId);
+                  }
+                  if (traceparent != null) {
+                    headers.set(TraceContextWebFilter.HEADER, traceparent);
+                  }
+                  if (token != null) {
+                    headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+                  }
+                });
     if (request.getQueryParams().containsKey(KEY_PARAMETER)) {
       builder.uri(
           UriComponentsBuilder.fromUri(request.getURI())
@@ -96,9 +107,6 @@ class ApiKeyAuthenticationFilter implements WebFilter {
               .build(true)
               .toUri());
     }
-    caller
-        .authenticatedKey()
-        .ifPresent(key -> builder.header(HttpHeaders.AUTHORIZATION, "Bearer " + mint(key)));
     return builder.build();
   }
 
@@ -128,16 +136,6 @@ class ApiKeyAuthenticationFilter implements WebFilter {
     } catch (IllegalArgumentException malformed) {
       return name;
     }
-  }
-
-  private String mint(ApiKey key) {
-    return IdentityToken.mint(
-        tokens.secret(),
-        key.id(),
-        key.roles(),
-        key.scope(),
-        security.tokenLifetime(),
-        clock.instant());
   }
 
   private static CallerStatus toStatus(Lookup lookup) {

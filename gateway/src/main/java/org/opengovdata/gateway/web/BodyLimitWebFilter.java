@@ -6,6 +6,7 @@ import org.opengovdata.common.problem.Problems;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,10 @@ class BodyLimitWebFilter implements WebFilter {
               ProblemType.PAYLOAD_TOO_LARGE, new PayloadTooLargeException(limit).getMessage()),
           new HttpHeaders());
     }
-    if (declared >= 0) {
+    // a read without Content-Length or Transfer-Encoding has no body to count (HTTP/1.1 §6.3)
+    if (declared >= 0
+        || (HttpMethod.GET.equals(request.getMethod())
+            && !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING))) {
       return chain.filter(exchange);
     }
     ServerHttpRequest counted =

@@ -23,7 +23,16 @@ class ConnectionLimitsConfiguration {
                         .addAfter(
                             NettyPipeline.HttpCodec,
                             "opendata.requestHeadDeadline",
-                            new RequestHeadDeadline(limits.requestHeadTimeout()));
+                            new RequestHeadDeadline(limits.requestHeadTimeout()))
+                        .addAfter(
+                            "opendata.requestHeadDeadline",
+                            "opendata.malformedRequestHead",
+                            new MalformedRequestHead())
+                        .addAfter(
+                            "opendata.malformedRequestHead",
+                            "opendata.bodyRateFloor",
+                            new BodyRateFloor(
+                                limits.minBodyRate().toBytes(), limits.bodyRateGrace().toNanos()));
                   }
                   // without the codec (not HTTP/1.1) the handler would see bytes, not requests
                   // and cut every connection: then only Netty's own timeouts apply

@@ -65,18 +65,13 @@ class RateLimitWebFilter implements WebFilter {
                 .authenticatedKey()
                 .map(key -> policies.forKey(key, group))
                 .orElseGet(() -> policies.forAnonymous(client, group));
-    return limiter
-        .consume(policy)
-        .flatMap(
-            decision -> {
-              HttpHeaders headers = exchange.getResponse().getHeaders();
-              writeHeaders(headers, decision);
-              if (decision.allowed()) {
-                return chain.filter(exchange);
-              }
-              meters.counter("gateway.ratelimit.rejected", "group", group.key()).increment();
-              return tooManyRequests(exchange, decision);
-            });
+    RateLimiter.Decision decision = limiter.consume(policy);
+    writeHeaders(exchange.getResponse().getHeaders(), decision);
+    if (decision.allowed()) {
+      return chain.filter(exchange);
+    }
+    meters.counter("gateway.ratelimit.rejected", "group", group.key()).increment();
+    return tooManyRequests(exchange, decision);
   }
 
   private Mono<Void> tooManyRequests(ServerWebExchange exchange, RateLimiter.Decision decision) {

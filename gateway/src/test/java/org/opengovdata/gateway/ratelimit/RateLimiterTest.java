@@ -1,11 +1,7 @@
 package org.opengovdata.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -25,124 +21,140 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * The rate limiter without Spring, against the real test Redis behind a proxy that can make Redis
- * hang: counting in Redis, local counting when it hangs, the circuit that then stops asking it, and
- * — what a permanent back-off would break — Redis used again once the back-off is over.
+ * The rate limiter without Spring, two instances against the real test Redis, one of them behind a
+ * proxy that can make Redis hang: decisions from memory, counts shared through Redis by the sync,
+ * the remaining budget split between instances, local counting while Redis hangs, and the counts
+ * cluster-wide again once it answers.
  */
 class RateLimiterTest {
 
-  private static final Duration OPEN_WAIT = Duration.ofMillis(300);
+  /** Now, standing still: counters in Redis expire at the real end of their (one-day) window. */
+  private final Clock clock = Clock.fixed(Instant.now(), ZoneOffset.UTC);
 
-  private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T12:00:10Z"), ZoneOffset.UTC);
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private PausableProxy proxy;
   private LettuceConnectionFactory connections;
+  private LettuceConnectionFactory directConnections;
   private ReactiveStringRedisTemplate redis;
-  private CircuitBreaker breaker;
   private RateLimiter limiter;
+  private RateLimiter other;
   private RatePolicy policy;
 
   @BeforeEach
   void start() {
     URI url = URI.create(TestInfrastructure.redisUrl());
-    proxy = new PausableProxy(url.getHost(), url.getPort() > 0 ? url.getPort() : 6379);
-    RedisStandaloneConfiguration target =
-        new RedisStandaloneConfiguration("127.0.0.1", proxy.port());
+    int redisPort = url.getPort() > 0 ? url.getPort() : 6379;
     String path = url.getPath() == null ? "" : url.getPath().replace("/", "");
-    target.setDatabase(path.isEmpty() ? 0 : Integer.parseInt(path));
-    connections =
+    int database = path.isEmpty() ? 0 : Integer.parseInt(path);
+    proxy = new PausableProxy(url.getHost(), redisPort);
+    connections = connect("127.0.0.1", proxy.port(), database);
+    directConnections = connect(url.getHost(), redisPort, database);
+    redis = new ReactiveStringRedisTemplate(directConnections);
+    RateLimitProperties properties =
+        new RateLimitProperties(
+            null, Map.of(), Map.of(), Duration.ofMillis(1000), Duration.ofMillis(100), null);
+    limiter =
+        new RateLimiter(new ReactiveStringRedisTemplate(connections), properties, meters, clock);
+    other = new RateLimiter(redis, properties, new SimpleMeterRegistry(), clock);
+    policy = new RatePolicy("test:" + UUID.randomUUID(), RouteGroup.READ, 10, Duration.ofDays(1));
+  }
+
+  private static LettuceConnectionFactory connect(String host, int port, int database) {
+    RedisStandaloneConfiguration target = new RedisStandaloneConfiguration(host, port);
+    target.setDatabase(database);
+    LettuceConnectionFactory factory =
         new LettuceConnectionFactory(
             target,
             LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(5)).build());
-    connections.afterPropertiesSet();
-    connections.start();
-    redis = new ReactiveStringRedisTemplate(connections);
-    redis
-        .hasKey("warm-up")
-        .block(Duration.ofSeconds(10)); // connect before the 100 ms budget applies
-    CircuitBreakerRegistry breakers =
-        CircuitBreakerRegistry.of(
-            CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(5)
-                .minimumNumberOfCalls(3)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(OPEN_WAIT)
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .build());
-    RateLimitProperties properties =
-        new RateLimitProperties(null, Map.of(), Map.of(), Duration.ofSeconds(1), null);
-    limiter = new RateLimiter(redis, properties, breakers, meters, clock);
-    breaker = breakers.circuitBreaker("redis-ratelimit");
-    policy =
-        new RatePolicy("test:" + UUID.randomUUID(), RouteGroup.READ, 3, Duration.ofSeconds(60));
+    factory.afterPropertiesSet();
+    factory.start();
+    // connect before the short sync budget applies
+    new ReactiveStringRedisTemplate(factory).hasKey("warm-up").block(Duration.ofSeconds(10));
+    return factory;
   }
 
   @AfterEach
   void stop() throws Exception {
     proxy.resume();
-    redis.delete(policy.counterKey(clock.millis())).block(Duration.ofSeconds(5));
+    redis.delete(counterInRedis()).block(Duration.ofSeconds(5));
     connections.destroy();
+    directConnections.destroy();
     proxy.close();
   }
 
-  private long consumedCount() {
-    return limiter.consume(policy).block(Duration.ofSeconds(5)).count();
+  private String counterInRedis() {
+    return policy.counterKey(clock.millis()) + ":i";
   }
 
   private long countInRedis() {
-    String value = redis.opsForValue().get(policy.counterKey(clock.millis())).block();
-    return value == null ? 0 : Long.parseLong(value);
+    return redis
+        .<String, String>opsForHash()
+        .values(counterInRedis())
+        .map(Long::parseLong)
+        .reduce(0L, Long::sum)
+        .block(Duration.ofSeconds(5));
+  }
+
+  private int allowed(RateLimiter instance, int requests) {
+    int allowed = 0;
+    for (int i = 0; i < requests; i++) {
+      if (instance.consume(policy).allowed()) {
+        allowed++;
+      }
+    }
+    return allowed;
   }
 
   @Test
-  void countsInRedisAndRefusesOverTheLimit() {
-    assertThat(consumedCount()).isEqualTo(1);
-    assertThat(consumedCount()).isEqualTo(2);
-    assertThat(countInRedis()).isEqualTo(2);
-    RateLimiter.Decision third = limiter.consume(policy).block();
-    RateLimiter.Decision fourth = limiter.consume(policy).block();
-    assertThat(third.allowed()).isTrue();
-    assertThat(third.remaining()).isZero();
-    assertThat(fourth.allowed()).isFalse();
-    assertThat(fourth.secondsToReset()).isEqualTo(50);
+  void decidesFromMemoryAndSharesTheCountThroughRedis() {
+    long sent = proxy.bytesFromClients();
+    RateLimiter.Decision first = limiter.consume(policy);
+    assertThat(first.allowed()).isTrue();
+    assertThat(first.remaining()).isEqualTo(9);
+    assertThat(first.secondsToReset()).isBetween(1L, 86_400L);
+    assertThat(allowed(limiter, 3)).isEqualTo(3);
+    assertThat(proxy.bytesFromClients()).as("no Redis round trip per request").isEqualTo(sent);
+
+    limiter.sync();
+    assertThat(countInRedis()).isEqualTo(4);
+    // the other instance has not synced yet: it knows nothing of the four
+    assertThat(allowed(other, 4)).isEqualTo(4);
+    other.sync();
+    limiter.sync();
+    assertThat(countInRedis()).isEqualTo(8);
+    // two left, two instances counting: one each until the next sync
+    assertThat(allowed(limiter, 3)).isEqualTo(1);
+    assertThat(allowed(other, 3)).isEqualTo(1);
+    other.sync();
+    limiter.sync();
+    assertThat(countInRedis()).isEqualTo(10);
+    RateLimiter.Decision over = limiter.consume(policy);
+    assertThat(over.allowed()).isFalse();
+    assertThat(over.remaining()).isZero();
     assertThat(meters.counter("gateway.ratelimit.fallback").count()).isZero();
   }
 
   @Test
-  void hungRedisIsCountedLocallyThenSkippedThenUsedAgainAfterTheBackOff() {
-    assertThat(consumedCount()).isEqualTo(1);
+  void hungRedisIsCountedLocallyThenCountedInRedisAgainByItself() {
+    assertThat(allowed(limiter, 2)).isEqualTo(2);
+    limiter.sync();
+    double syncs = meters.counter("gateway.ratelimit.syncs").count();
 
     proxy.pause();
-    // 1 success and 2 time-outs: over the 50 % failure rate at the minimum of 3 calls
-    for (int i = 1; i <= 2; i++) {
-      assertThat(consumedCount()).as("local count").isEqualTo(i);
-    }
-    assertThat(meters.counter("gateway.ratelimit.fallback").count()).isEqualTo(2);
-    assertThat(breaker.getState()).as("circuit").isNotEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(allowed(limiter, 1)).isEqualTo(1);
+    limiter.sync(); // times out
+    assertThat(meters.counter("gateway.ratelimit.syncs").count()).isEqualTo(syncs);
+    // counted locally against the whole limit: 3 so far, 7 more, then refused — never unlimited
+    assertThat(allowed(limiter, 10)).isEqualTo(7);
+    assertThat(meters.counter("gateway.ratelimit.fallback").count()).isEqualTo(10);
 
-    // open circuit: Redis is not asked at all — nothing more reaches it, the calls are refused
-    long sent = proxy.bytesFromClients();
-    long notPermitted = breaker.getMetrics().getNumberOfNotPermittedCalls();
-    RateLimiter.Decision refused = null;
-    for (int i = 0; i < 5; i++) {
-      refused = limiter.consume(policy).block(Duration.ofSeconds(5));
-    }
-    assertThat(proxy.bytesFromClients()).as("bytes sent to Redis while open").isEqualTo(sent);
-    assertThat(breaker.getMetrics().getNumberOfNotPermittedCalls()).isEqualTo(notPermitted + 5);
-    assertThat(refused.allowed()).as("local limit still applies").isFalse();
-
-    // Redis is back: once the back-off is over, requests are counted in Redis again
     proxy.resume();
-    long before = countInRedis(); // read after the held INCRs: one connection, answers in order
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .pollInterval(Duration.ofMillis(100))
-        .untilAsserted(
-            () -> {
-              limiter.consume(policy).block(Duration.ofSeconds(5));
-              assertThat(countInRedis()).isGreaterThan(before);
-            });
-    assertThat(breaker.getState()).isNotEqualTo(CircuitBreaker.State.OPEN);
+    limiter.sync(); // may still get the timed-out reply first: a later round gets through
+    limiter.sync();
+    assertThat(meters.counter("gateway.ratelimit.syncs").count()).isGreaterThan(syncs);
+    assertThat(countInRedis()).as("what was counted locally reached Redis").isEqualTo(10);
+    double fallbacks = meters.counter("gateway.ratelimit.fallback").count();
+    limiter.consume(policy);
+    assertThat(meters.counter("gateway.ratelimit.fallback").count()).isEqualTo(fallbacks);
   }
 }

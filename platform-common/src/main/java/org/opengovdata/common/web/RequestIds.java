@@ -16,9 +16,14 @@ public final class RequestIds {
 
   /** The caller's id when it is safe to reuse, otherwise a fresh one. */
   public static String reuseOrCreate(String inbound) {
-    if (inbound != null && SAFE.matcher(inbound).matches()) {
+    if (reusable(inbound)) {
       return inbound;
     }
     return UUID.randomUUID().toString();
+  }
+
+  /** Whether a caller's id is short and harmless enough to reuse. */
+  public static boolean reusable(String inbound) {
+    return inbound != null && SAFE.matcher(inbound).matches();
   }
 }

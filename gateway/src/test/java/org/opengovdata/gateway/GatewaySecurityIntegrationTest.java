@@ -429,6 +429,8 @@ class GatewaySecurityIntegrationTest {
         refused++;
         assertThat(response.headers().firstValue("RateLimit-Policy"))
             .hasValue("\"signup\";q=5;w=3600");
+        // its body was never read: the connection must not be reused for the next request
+        assertThat(response.headers().firstValue("Connection")).hasValue("close");
       }
     }
     assertThat(refused).isEqualTo(1);

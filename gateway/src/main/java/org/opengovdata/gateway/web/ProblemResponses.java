@@ -40,8 +40,21 @@ public class ProblemResponses {
         problem, RequestIdWebFilter.originalPathOf(exchange), RequestIdWebFilter.idOf(exchange));
     return ServerResponse.status(problem.getStatus())
         .headers(h -> h.addAll(extra))
+        .headers(h -> closeIfBodyUnread(exchange, h))
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .bodyValue(problem)
         .flatMap(response -> response.writeTo(exchange, context));
+  }
+
+  /**
+   * A refusal written before the request's body was read (401, 403, 413, 429, …) closes the
+   * connection (RFC 9112 §9.6): the unread body would otherwise be taken for the start of the next
+   * request on a kept-alive connection, which then hangs until a read timeout.
+   */
+  private static void closeIfBodyUnread(ServerWebExchange exchange, HttpHeaders headers) {
+    HttpHeaders request = exchange.getRequest().getHeaders();
+    if (request.getContentLength() > 0 || request.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+      headers.set(HttpHeaders.CONNECTION, "close");
+    }
   }
 }

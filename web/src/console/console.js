@@ -23,6 +23,9 @@ async function guarded(action) {
   }
 }
 
+/** The latest due listing asked for: an older answer arriving later does not redraw the list. */
+let dueRequest = 0;
+
 // --- sign in ----------------------------------------------------------------------------------
 
 async function showIdentity() {
@@ -160,7 +163,12 @@ $('diff-form').addEventListener('submit', (event) => {
 // --- disposition: propose, then a second archivist approves (监销) -----------------------------
 
 async function loadDue() {
+  // the old list goes at once: a box ticked in it would be lost when the new one arrives
+  const mine = ++dueRequest;
+  clear($('due-list'));
+  $('due-status').textContent = '正在列出到期档案…';
   const { body } = await call(`${A}/retention/due${query({ asOf: $('due-asof').value, size: 100 })}`);
+  if (mine !== dueRequest) return; // a newer listing was asked for meanwhile: it draws the list
   $('due-status').textContent = `到期档案 ${body.meta.total} 件。`;
   clear($('due-list'), body.data.map((r) => h('li', {},
     h('input', { type: 'checkbox', id: `due-${r.id}`, name: 'recordIds', value: r.id, disabled: r.onHold }),

@@ -1,5 +1,7 @@
 package org.opengovdata.common.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -7,8 +9,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A Redis server of the test's own ({@code redis-server} on a free local port, no persistence) that
@@ -74,13 +76,18 @@ public final class PrivateRedis implements AutoCloseable {
               + " redis-server (scripts/up.sh does) so that tests can stop a Redis of their own.",
           e);
     }
-    Instant deadline = Instant.now().plus(READY);
-    while (!answersPing()) {
-      if (Instant.now().isAfter(deadline) || !process.isAlive()) {
-        stop();
-        throw new IllegalStateException("redis-server on port " + port + " did not start");
-      }
-      sleep(50);
+    Process started = process;
+    try {
+      await()
+          .atMost(READY)
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> !started.isAlive() || answersPing());
+    } catch (ConditionTimeoutException e) {
+      // reported below
+    }
+    if (!started.isAlive() || !answersPing()) {
+      stop();
+      throw new IllegalStateException("redis-server on port " + port + " did not start");
     }
   }
 
@@ -119,15 +126,6 @@ public final class PrivateRedis implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
   }

@@ -1,9 +1,11 @@
 package org.opengovdata.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -123,10 +125,10 @@ class GatewayRateLimitClusterIntegrationTest {
   }
 
   /** The whole run inside one 60 s window: a new window would rightly start a new count. */
-  private static void awayFromAWindowBoundary() throws InterruptedException {
-    long intoWindow = System.currentTimeMillis() % 60_000;
-    if (intoWindow > 30_000) {
-      Thread.sleep(60_000 - intoWindow + 200);
-    }
+  private static void awayFromAWindowBoundary() {
+    await()
+        .atMost(Duration.ofSeconds(35))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> System.currentTimeMillis() % 60_000 < 30_000);
   }
 }

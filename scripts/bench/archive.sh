@@ -18,10 +18,18 @@
 #   Small check (about a minute):  scripts/bench/archive.sh --versions 200 --records 20 --size 65536 --runs 1 --results /tmp/archive-bench.md
 #   Full size (lead, quiet machine; ≥ 10,000 versions, ≥ 2 GB, ~30+ min):
 #     scripts/bench/archive.sh --versions 10000 --records 1000 --size 262144 --runs 3
+# Ingesting 10,000 versions takes long (minutes to tens of minutes on a busy machine). --reuse DIR
+# keeps the OCFL root, the record list, the ingest figures (with the load they ran under) and the
+# database (--db) in DIR across runs: the first run ingests into DIR, later ones skip the ingest and
+# time backup, fixity and Accept-Datetime over the same files. --ingest-only stops after the
+# ingest (e.g. ingest on a busy machine, then time the rest on a quiet one):
+#   scripts/bench/archive.sh --reuse /tmp/archive-bench --ingest-only   # once, any time
+#   scripts/bench/archive.sh --reuse /tmp/archive-bench --runs 3        # on a quiet machine
 # ARCHIVE_BENCH_JAVA_OPTS adds JVM options to the service, e.g. a flight recording of the run:
 #   ARCHIVE_BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/archive.jfr,settings=profile"
 #   scripts/bench/archive.sh [--versions N] [--records N] [--size BYTES] [--concurrency N]
 #                            [--runs N] [--requests N] [--port P] [--db NAME] [--results FILE]
+#                            [--reuse DIR] [--ingest-only]
 source "$(dirname "$0")/../lib/common.sh"
 
 VERSIONS=10000
@@ -33,6 +41,8 @@ REQUESTS=500
 PORT_BENCH=28083
 BENCH_DB=opendata_bench_archive
 RESULTS="$ROOT_DIR/docs/benchmarks.md"
+REUSE=""
+INGEST_ONLY=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --versions) VERSIONS="$2"; shift ;;
@@ -44,7 +54,9 @@ while [ $# -gt 0 ]; do
     --port) PORT_BENCH="$2"; shift ;;
     --db) BENCH_DB="$2"; shift ;;
     --results) RESULTS="$2"; shift ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    --reuse) REUSE="$2"; shift ;;
+    --ingest-only) INGEST_ONLY=true ;;
+    -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
     *) die "unknown option: $1" ;;
   esac
   shift
@@ -60,6 +72,21 @@ BASE="http://127.0.0.1:$PORT_BENCH/api/v1/archive"
 ROOT="$WORK/ocfl"
 TARGET="$WORK/backup"
 OUT="$WORK/results.txt"
+INGESTED=false
+if [ -n "$REUSE" ]; then
+  mkdir -p "$REUSE"
+  REUSE="$(cd "$REUSE" && pwd)"
+  ROOT="$REUSE/ocfl"
+  if [ -f "$REUSE/ingest.txt" ] && [ -f "$ROOT/0=ocfl_1.1" ]; then
+    INGESTED=true
+    cp "$REUSE/ingest.txt" "$OUT"
+  else
+    rm -rf "$ROOT" "$ROOT-work"
+  fi
+  # the backup target and tar's archive on the root's file system, as without --reuse
+  TARGET="$REUSE/backup"
+fi
+$INGEST_ONLY && [ -z "$REUSE" ] && die "--ingest-only needs --reuse DIR"
 
 jar=$(ls "$ROOT_DIR"/archive-service/target/archive-service-*.jar 2>/dev/null | grep -v -- '-plain\|-tests' | head -n 1 || true)
 if [ -z "$jar" ]; then
@@ -72,13 +99,19 @@ mkdir -p "$WORK/app" && (cd "$WORK/app" && unzip -q ../archive.jar)
 CP="$WORK/app/BOOT-INF/classes:$WORK/app/BOOT-INF/lib/*"
 bench() { java -Xmx512m -cp "$CP" "$ROOT_DIR/scripts/bench/ArchiveBench.java" "$@"; }
 
-psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "drop database if exists $BENCH_DB" >/dev/null
-psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "create database $BENCH_DB owner opendata" >/dev/null
+if ! $INGESTED; then
+  psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "drop database if exists $BENCH_DB" >/dev/null
+  psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "create database $BENCH_DB owner opendata" >/dev/null
+fi
 
 PID=""
 cleanup() {
   [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
-  psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "drop database if exists $BENCH_DB" >/dev/null 2>&1 || true
+  if [ -z "$REUSE" ]; then
+    psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "drop database if exists $BENCH_DB" >/dev/null 2>&1 || true
+  else
+    rm -rf "$TARGET"
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -94,11 +127,27 @@ wait_until 180 "archive-service" curl -fs "http://127.0.0.1:$PORT_BENCH/readyz" 
   || { tail -n 40 "$WORK/service.log"; die "archive-service did not start"; }
 
 LOAD_START=$(uptime | sed 's/^ *//')
-log "ingesting $VERSIONS versions of $SIZE bytes over $RECORDS records ($CONCURRENCY at a time)"
-bench ingest "$BASE" "$SECRET" "$RECORDS" "$VERSIONS" "$SIZE" "$CONCURRENCY" "$OUT"
+if $INGESTED; then
+  log "reusing the ingested root $ROOT and database $BENCH_DB"
+  cp "$REUSE/records.txt" "$WORK/records.txt"
+else
+  log "ingesting $VERSIONS versions of $SIZE bytes over $RECORDS records ($CONCURRENCY at a time)"
+  bench ingest "$BASE" "$SECRET" "$RECORDS" "$VERSIONS" "$SIZE" "$CONCURRENCY" "$OUT"
+  echo "ingest_load_before $LOAD_START" | tr -s ' ' ' ' >>"$OUT"
+  echo "ingest_load_after $(uptime | sed 's/^ *//')" >>"$OUT"
+  if [ -n "$REUSE" ]; then
+    cp "$OUT" "$REUSE/ingest.txt"
+    cp "$WORK/records.txt" "$REUSE/records.txt"
+  fi
+fi
 files=$(find "$ROOT" -type f | wc -l)
 bytes=$(du -sb "$ROOT" | cut -f1)
 log "  $files files, $bytes bytes in the OCFL root"
+if $INGEST_ONLY; then
+  log "ingest kept in $REUSE (database $BENCH_DB): $(grep '^ingest_' "$REUSE/ingest.txt" | tr '\n' ' ')"
+  exit 0
+fi
+LOAD_START=$(uptime | sed 's/^ *//')
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 now() { date +%s.%N; }
@@ -112,7 +161,7 @@ for run in $(seq 1 "$RUNS"); do
   psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U opendata -d "$BENCH_DB" \
     -c "delete from archive.backup_object; delete from archive.backup" >/dev/null
   bench job "$BASE" "$SECRET" /backups >>"$WORK/backup.s"
-  t=$(now); tar -cf "$WORK/root.tar" -C "$ROOT" .; since "$t" >>"$WORK/tar.s"; rm -f "$WORK/root.tar"
+  t=$(now); tar -cf "$TARGET/root.tar" -C "$ROOT" .; since "$t" >>"$WORK/tar.s"; rm -f "$TARGET/root.tar"
   log "run $run/$RUNS: fixity audit vs sha512sum / sha256sum"
   bench job "$BASE" "$SECRET" /fixity-audits >>"$WORK/fixity.s"
   t=$(now); find "$ROOT" -type f -print0 | xargs -0 sha512sum >/dev/null; since "$t" >>"$WORK/sha512.s"
@@ -138,7 +187,8 @@ section=$(cat <<MD
 Run $(date -u +%FT%TZ) with \`scripts/bench/archive.sh --versions $VERSIONS --records $RECORDS --size $SIZE --concurrency $CONCURRENCY --runs $RUNS --requests $REQUESTS\`
 on $cpu cores, $mem RAM, $jv; service, PostgreSQL, client and baselines on the same machine,
 page cache warm for both sides. OCFL root: $files files, $bytes bytes. Medians of $RUNS run(s).
-\`uptime\` before ingest: $LOAD_START; after the last run: $LOAD_END.
+Ingest $($INGESTED && echo "(reused from an earlier run, --reuse) ")ran under \`uptime\` $(sed -n 's/^ingest_load_before //p' "$OUT") → $(sed -n 's/^ingest_load_after //p' "$OUT").
+Backup, fixity and Accept-Datetime: \`uptime\` before: $LOAD_START; after the last run: $LOAD_END.
 The service's \`ARCHIVE_IO_THREADS\`: ${ARCHIVE_IO_THREADS:-0 (one per processor)}; \`tar\`,
 \`sha512sum\` and \`sha256sum\` use one thread each.
 

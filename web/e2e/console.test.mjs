@@ -180,3 +180,20 @@ test('an administrator starts a backup, follows its progress bar to the end and 
   await page.locator('#job-backup').scrollIntoViewIfNeeded();
   await screenshot(page, 'console-backup');
 });
+
+test('the archive index rebuild and the search reindex run as jobs to 100 % on their progress bars', async () => {
+  // signed in with the archivist + admin key of the backup test
+  await page.getByRole('button', { name: '重建档案索引' }).click();
+  await page.locator('#job-index-rebuild [data-state="SUCCEEDED"]').waitFor({ timeout: 300000 });
+  assert.equal(await page.getByLabel('重建档案索引进度').evaluate((bar) => bar.value), 100);
+  await page.getByLabel('索引', { exact: true }).selectOption('policies');
+  await page.getByRole('button', { name: '重建检索索引' }).click();
+  await page.locator('#job-search-reindex [data-state="SUCCEEDED"]').waitFor({ timeout: 300000 });
+  assert.equal(await page.getByLabel('重建检索索引（政策文件）进度').evaluate((bar) => bar.value), 100);
+  const id = await page.locator('#job-search-reindex .panel').getAttribute('data-job-id');
+  const { status, body } = await api(`/api/v1/search/admin/jobs/${id}`, { key: ADMIN_API_KEY });
+  assert.equal(status, 200, JSON.stringify(body));
+  assert.equal(body.state, 'SUCCEEDED');
+  assert.ok(body.processed > 0, 'the reindex processed documents');
+  assert.deepEqual(await axeViolations(page), []);
+});

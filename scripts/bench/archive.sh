@@ -57,7 +57,7 @@ while [ $# -gt 0 ]; do
     --results) RESULTS="$2"; shift ;;
     --reuse) REUSE="$2"; shift ;;
     --ingest-only) INGEST_ONLY=true ;;
-    -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
     *) die "unknown option: $1" ;;
   esac
   shift

@@ -248,7 +248,7 @@ $('hold-form').addEventListener('submit', (event) => {
   });
 });
 
-// --- destruction register, audit chain, fixity job with progress -------------------------------
+// --- destruction register, audit chain -------------------------------------------------------
 
 $('load-register').addEventListener('click', () => guarded(async () => {
   // the register is oldest first: show the last page, newest entry on top
@@ -270,25 +270,122 @@ $('verify-audit').addEventListener('click', () => guarded(async () => {
     : `审计链在第 ${body.firstBrokenSequence} 条断裂：${body.detail ?? ''}`;
 }));
 
-const JOB_STATES = { QUEUED: '排队中', RUNNING: '进行中', SUCCEEDED: '已完成', FAILED: '失败' };
+// --- jobs: fixity audit, backup, index rebuilds — each with a live progress bar ------------------
 
-function renderJob(title, job) {
-  const percent = job.state === 'SUCCEEDED' ? 100 : Math.round(job.percent ?? 0);
-  clear($('job'), h('div', { class: 'panel', 'data-state': job.state },
-    h('label', { for: 'job-progress' }, `${title}：${JOB_STATES[job.state] ?? job.state}，${job.processed}${job.total !== undefined ? ` / ${job.total}` : ''}`),
-    h('progress', { id: 'job-progress', max: 100, value: percent }, `${percent}%`),
-    job.state === 'SUCCEEDED' && h('p', {}, `发现问题 ${job.problemCount} 个。`),
-    job.state === 'FAILED' && h('p', {}, job.error ?? '')));
+const S = '/api/v1/search';
+const JOB_STATES = { QUEUED: '排队中', RUNNING: '进行中', SUCCEEDED: '已完成', FAILED: '失败' };
+const running = (job) => job.state === 'QUEUED' || job.state === 'RUNNING';
+const beijing = (instant) => new Date(instant).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' });
+
+/**
+ * Draws a job as a labelled <progress> and a status line. The status line is the live region, and
+ * it changes only when the state or the tenth of the work done changes: a screen reader hears
+ * "进行中 30%", not every poll.
+ */
+function renderJob(kind, title, job, ...extra) {
+  const container = $(`job-${kind}`);
+  const percent = job.state === 'SUCCEEDED' ? 100 : Math.floor(job.percent ?? 0);
+  const counts = `${job.processed ?? 0}${job.total !== undefined && job.total !== null ? ` / ${job.total}` : ''}`;
+  const eta = running(job) && job.estimatedCompletion ? `，预计 ${beijing(job.estimatedCompletion)} 完成（北京时间）` : '';
+  const announced = `${title}：${JOB_STATES[job.state] ?? job.state}${running(job) ? `，已完成 ${Math.floor(percent / 10) * 10}%` : ''}`;
+  let panel = container.querySelector('.panel');
+  if (!panel) {
+    panel = h('div', { class: 'panel' },
+      h('label', { for: `job-${kind}-progress` }, `${title}进度`),
+      h('progress', { id: `job-${kind}-progress`, max: 100, value: 0 }),
+      h('p', { class: 'job-detail' }),
+      h('p', { class: 'job-status', role: 'status', 'aria-live': 'polite' }),
+      h('div', { class: 'job-extra' }));
+    clear(container, panel);
+  }
+  panel.dataset.state = job.state;
+  panel.dataset.jobId = job.id ?? '';
+  const bar = panel.querySelector('progress');
+  bar.value = percent;
+  bar.textContent = `${percent}%`;
+  bar.setAttribute('aria-valuetext', `${percent}%，${counts}`);
+  panel.querySelector('.job-detail').textContent = `${percent}%（${counts}）${eta}`;
+  const status = panel.querySelector('.job-status');
+  if (status.textContent !== announced) status.textContent = announced;
+  clear(panel.querySelector('.job-extra'),
+    job.state === 'FAILED' && h('p', { class: 'alert' }, job.error ?? job.detail ?? '作业失败。'),
+    job.problemCount > 0 && h('p', {}, `发现问题 ${job.problemCount} 个：`),
+    job.problemCount > 0 && h('ul', {}, (job.problems ?? []).map((p) => h('li', {}, p))),
+    extra);
 }
 
-$('start-fixity').addEventListener('click', () => guarded(async () => {
-  const { body: audit } = await call(`${A}/fixity-audits`, { method: 'POST' });
-  let job = audit.job;
-  if (!job) return renderJob('固定性检查', { state: 'SUCCEEDED', processed: audit.objectsChecked, problemCount: audit.objectsInvalid });
-  renderJob('固定性检查', job);
-  while (job.state === 'QUEUED' || job.state === 'RUNNING') {
+/** Polls a job once a second until it ends, drawing it each time; returns the ended job. */
+async function follow(kind, title, job, url) {
+  renderJob(kind, title, job);
+  while (running(job)) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    ({ body: job } = await call(`${A}/jobs/${job.id}`));
-    renderJob('固定性检查', job);
+    ({ body: job } = await call(url(job.id)));
+    renderJob(kind, title, job);
   }
-}));
+  return job;
+}
+
+/** One button per job: disabled while its job runs, so a double click starts nothing twice. */
+function jobButton(button, start) {
+  const run = async () => {
+    button.disabled = true;
+    try {
+      await guarded(start);
+    } finally {
+      button.disabled = false;
+    }
+  };
+  if (button.form) button.form.addEventListener('submit', (event) => { event.preventDefault(); run(); });
+  else button.addEventListener('click', run);
+}
+
+const archiveJob = (id) => `${A}/jobs/${id}`;
+
+jobButton($('start-fixity'), async () => {
+  const { body: audit } = await call(`${A}/fixity-audits`, { method: 'POST' });
+  if (!audit.job) {
+    renderJob('fixity', '固定性检查', { state: 'SUCCEEDED', processed: audit.objectsChecked, problemCount: audit.objectsInvalid });
+    return;
+  }
+  await follow('fixity', '固定性检查', audit.job, archiveJob);
+});
+
+function backupSummary(backup) {
+  const mb = (backup.bytesCopied / 1e6).toFixed(1);
+  return h('p', { id: 'backup-summary' }, `备份 `, h('code', {}, backup.id), `：复制对象 ${backup.objectsCopied} 个（共 ${backup.objectsTotal} 个），${mb} MB，`
+    + `${backup.previousId ? '增量备份' : '全量备份'}，写入 ${backup.targets.length} 个备份位置。`);
+}
+
+async function verifyBackup(id) {
+  const { body } = await call(`${A}/backups/${id}/verify`, { method: 'POST' });
+  const result = $('backup-verified');
+  result.dataset.valid = String(body.valid);
+  clear(result, body.valid
+    ? `校验通过：${body.targets.length} 个备份位置的 BagIt 包与清单一致。`
+    : `校验未通过：${body.targets.filter((t) => !t.valid).map((t) => `${t.target}（${t.problem}）`).join('；')}`);
+}
+
+jobButton($('start-backup'), async () => {
+  const { body: started } = await call(`${A}/backups`, { method: 'POST' });
+  const job = await follow('backup', '备份', started.job ?? { id: started.id, state: 'QUEUED', processed: 0 }, archiveJob);
+  if (job.state !== 'SUCCEEDED') return;
+  const { body: backup } = await call(`${A}/backups/${started.id}`);
+  renderJob('backup', '备份', job, backupSummary(backup),
+    h('p', {}, h('button', { type: 'button', class: 'secondary', id: 'verify-backup', onclick: (event) => {
+      event.target.disabled = true;
+      guarded(() => verifyBackup(backup.id)).finally(() => { event.target.disabled = false; });
+    } }, '校验此备份')),
+    h('p', { id: 'backup-verified', role: 'status', 'aria-live': 'polite' }));
+});
+
+jobButton($('start-index-rebuild'), async () => {
+  const { body: job } = await call(`${A}/admin/index-rebuild`, { method: 'POST' });
+  await follow('index-rebuild', '重建档案索引', job, archiveJob);
+});
+
+jobButton($('start-search-reindex'), async () => {
+  const index = $('reindex-index').value;
+  const title = `重建检索索引（${index === 'datasets' ? '数据集' : '政策文件'}）`;
+  const { body: job } = await call(`${S}/admin/reindex${query({ index })}`, { method: 'POST' });
+  await follow('search-reindex', title, job, (id) => `${S}/admin/jobs/${id}`);
+});

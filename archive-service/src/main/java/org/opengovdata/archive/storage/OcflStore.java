@@ -1,5 +1,8 @@
 package org.opengovdata.archive.storage;
 
+import static java.nio.file.StandardOpenOption.CREATE_NEW;
+import static java.nio.file.StandardOpenOption.WRITE;
+
 import io.ocfl.api.OcflOption;
 import io.ocfl.api.OcflRepository;
 import io.ocfl.api.exception.NotFoundException;
@@ -16,14 +19,17 @@ import io.ocfl.core.storage.common.Storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,11 +52,14 @@ public class OcflStore {
   private final ObjectValidator validator;
   private final HashedNTupleLayoutExtension layout;
   private final JsonMapper json;
+  private final Path localRoot; // the storage root on this machine's file system; null on S3
 
-  OcflStore(OcflRepository ocfl, Storage storage, JsonMapper json) {
+  OcflStore(OcflRepository ocfl, Storage storage, JsonMapper json, OcflProperties properties) {
     this.ocfl = ocfl;
     this.json = json;
     this.storage = storage;
+    this.localRoot =
+        properties.backend() == OcflProperties.Backend.FILESYSTEM ? properties.root() : null;
     this.validator = new ObjectValidator(storage, json);
     this.layout = new HashedNTupleLayoutExtension();
     layout.init(new HashedNTupleLayoutConfig()); // the layout OcflConfiguration creates roots with
@@ -197,8 +206,13 @@ public class OcflStore {
    * names — complete and immutable once they are in place — are copied, and the captured inventory
    * is written last. A version being added meanwhile is simply not part of the copy.
    *
-   * <p>Each file is read once: its sha512 is computed while it is copied and handed to {@code
-   * copied} (a backup's BagIt manifest needs it; reading the copy again would double the I/O).
+   * <p>The sha512 handed to {@code copied} for a content file is the digest the object's inventory
+   * records for it (the digest taken at ingest), not one computed from the bytes read now: content
+   * files are copied without hashing them, on the local file system by the kernel ({@code
+   * sendfile}, no user-space buffers). A file that changed on disk since ingest therefore fails the
+   * bag's verification instead of entering the backup under a digest of its corrupt bytes. Files
+   * the inventory does not list with a sha512 (inventories and sidecars of versions; objects of
+   * other OCFL tools using sha256) are hashed while they are copied.
    *
    * @param backedUp the inventory digest of each object's last backup, by object id
    * @param copied told of every file written, with its size and sha512
@@ -237,16 +251,18 @@ public class OcflStore {
         if (entry.isDirectory()) {
           for (Listing file : storage.listRecursive(objectRoot + "/" + name)) {
             if (file.isFile()) {
+              String inObject = name + "/" + file.getRelativePath();
               bytes +=
                   copyOut(
-                      objectRoot + "/" + name + "/" + file.getRelativePath(),
+                      objectRoot + "/" + inObject,
                       destination.resolve(name).resolve(file.getRelativePath()),
+                      inventory.sha512s().get(inObject),
                       copied,
                       made);
             }
           }
         } else if (entry.isFile() && !name.startsWith("inventory.json")) {
-          bytes += copyOut(objectRoot + "/" + name, destination.resolve(name), copied, made);
+          bytes += copyOut(objectRoot + "/" + name, destination.resolve(name), null, copied, made);
         }
       }
       writeOut(destination.resolve("inventory.json"), inventory.bytes(), copied);
@@ -267,13 +283,14 @@ public class OcflStore {
     for (Listing entry : storage.listDirectory("")) {
       String name = entry.getRelativePath();
       if (entry.isFile()) {
-        copyOut(name, destination.resolve(name), copied, new HashSet<>());
+        copyOut(name, destination.resolve(name), null, copied, new HashSet<>());
       } else if (entry.isDirectory() && name.equals("extensions")) {
         for (Listing file : storage.listRecursive(name)) {
           if (file.isFile()) {
             copyOut(
                 name + "/" + file.getRelativePath(),
                 destination.resolve(name).resolve(file.getRelativePath()),
+                null,
                 copied,
                 new HashSet<>());
           }
@@ -337,8 +354,18 @@ public class OcflStore {
     return layout.mapObjectId(objectId);
   }
 
+  /**
+   * A root inventory as read, with {@code sha512s}: the recorded sha512 of each content path (empty
+   * when the inventory uses another digest algorithm).
+   */
   private record Inventory(
-      String id, int head, byte[] bytes, String digest, String sidecarName, String sidecar) {}
+      String id,
+      int head,
+      byte[] bytes,
+      String digest,
+      String sidecarName,
+      String sidecar,
+      Map<String, String> sha512s) {}
 
   /** The root inventory if its sidecar matches it; null while they disagree (being replaced). */
   private Inventory readInventory(String objectRoot) throws IOException {
@@ -373,13 +400,24 @@ public class OcflStore {
     }
     JsonNode json = this.json.readTree(bytes);
     String head = json.get("head").asString();
+    Map<String, String> sha512s = new HashMap<>();
+    JsonNode manifest = json.get("manifest");
+    if (json.path("digestAlgorithm").asString("").equals("sha512") && manifest != null) {
+      for (var entry : manifest.properties()) {
+        String recorded = entry.getKey().toLowerCase(Locale.ROOT);
+        for (JsonNode path : entry.getValue()) {
+          sha512s.put(path.asString(), recorded);
+        }
+      }
+    }
     return new Inventory(
         json.get("id").asString(),
         Integer.parseInt(head.replaceFirst("^v0*", "")),
         bytes,
         digest,
         sidecarName,
-        sidecar);
+        sidecar,
+        sha512s);
   }
 
   private void copyIn(Path file, String storagePath) {
@@ -390,24 +428,52 @@ public class OcflStore {
     storage.copyFileInto(file, storagePath, null);
   }
 
-  /** Copies a stored file to {@code target} in one read, computing its sha512 on the way. */
-  private long copyOut(String storagePath, Path target, Consumer<CopiedFile> copied, Set<Path> made)
+  /**
+   * Copies a stored file to {@code target} and tells {@code copied} its size and sha512: {@code
+   * recordedSha512} when the inventory has it (the file is then copied without being hashed, by the
+   * kernel on a local root), else computed from the bytes while they are copied.
+   */
+  private long copyOut(
+      String storagePath,
+      Path target,
+      String recordedSha512,
+      Consumer<CopiedFile> copied,
+      Set<Path> made)
       throws IOException {
     if (made.add(target.getParent())) {
       Files.createDirectories(target.getParent());
     }
-    MessageDigest sha512 = sha512();
-    byte[] buffer = COPY_BUFFER.get();
     long size = 0;
-    try (InputStream in = storage.read(storagePath);
-        OutputStream out = Files.newOutputStream(target)) {
-      for (int n; (n = in.read(buffer)) != -1; ) {
-        sha512.update(buffer, 0, n);
-        out.write(buffer, 0, n);
-        size += n;
+    String sha512;
+    if (recordedSha512 != null && localRoot != null) {
+      try (FileChannel in = FileChannel.open(localRoot.resolve(storagePath));
+          FileChannel out = FileChannel.open(target, CREATE_NEW, WRITE)) {
+        long length = in.size();
+        while (size < length) {
+          long n = in.transferTo(size, length - size, out);
+          if (n <= 0) {
+            break; // shrank meanwhile: the bag's verification will say so
+          }
+          size += n;
+        }
       }
+      sha512 = recordedSha512;
+    } else {
+      MessageDigest digest = recordedSha512 == null ? sha512() : null;
+      byte[] buffer = COPY_BUFFER.get();
+      try (InputStream in = storage.read(storagePath);
+          OutputStream out = Files.newOutputStream(target)) {
+        for (int n; (n = in.read(buffer)) != -1; ) {
+          if (digest != null) {
+            digest.update(buffer, 0, n);
+          }
+          out.write(buffer, 0, n);
+          size += n;
+        }
+      }
+      sha512 = digest == null ? recordedSha512 : HexFormat.of().formatHex(digest.digest());
     }
-    copied.accept(new CopiedFile(target, size, HexFormat.of().formatHex(sha512.digest())));
+    copied.accept(new CopiedFile(target, size, sha512));
     return size;
   }
 

@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Item 6 done-when: backup (full, then incremental) → wipe storage and database → restore from the
  * chain → every record, version, digest, hold and audit entry is identical; and a bag with one byte
- * flipped fails verify. Own storage root and targets (its own service context), since it wipes.
+ * flipped fails verify, and so does the bag of an object corrupted in storage before its backup.
+ * Own storage root and targets (its own service context), since it wipes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BackupRestoreIntegrationTest {
@@ -209,6 +210,28 @@ class BackupRestoreIntegrationTest {
     assertThat(JsonPath.<List<Boolean>>read(failed, "$.targets[*].valid"))
         .containsExactly(true, false);
     assertThat(JsonPath.<String>read(failed, "$.targets[1].problem")).contains("乙.bin");
+
+    // the bag's manifest carries the digest the inventory recorded at ingest, not one of the bytes
+    // read now: a file corrupted in storage goes into the bag as it is, and verify fails on it
+    api.archive(
+        ArchiveApi.metadata("备份丙 " + marker, null, "2016-01-01", "Y10", "PUBLIC"),
+        "丙.txt",
+        "text/plain",
+        "丙 原件".getBytes(StandardCharsets.UTF_8));
+    Path stored;
+    try (Stream<Path> files = Files.walk(OCFL_ROOT)) {
+      stored = files.filter(p -> p.toString().endsWith("丙.txt")).findFirst().orElseThrow();
+    }
+    byte[] original = Files.readAllBytes(stored);
+    original[0] ^= 1;
+    Files.write(stored, original);
+    String laundered = backup(api);
+    assertThat(JsonPath.<Integer>read(laundered, "$.objectsCopied")).isEqualTo(1);
+    String corrupt = verify(api, JsonPath.read(laundered, "$.id"));
+    assertThat(JsonPath.<Boolean>read(corrupt, "$.valid")).as(corrupt).isFalse();
+    assertThat(JsonPath.<List<Boolean>>read(corrupt, "$.targets[*].valid"))
+        .containsExactly(false, false);
+    assertThat(JsonPath.<String>read(corrupt, "$.targets[0].problem")).contains("丙.txt");
   }
 
   @Test

@@ -212,7 +212,7 @@ public class SearchBench {
 
   static void segmentation(Path file, Path out) throws IOException {
     ChineseText text = new ChineseText();
-    List<String> bodies = read(file, 3000).stream().map(Policy::body).toList();
+    List<String> bodies = read(file, 1500).stream().map(Policy::body).toList();
     long chars = bodies.stream().mapToLong(String::length).sum();
     for (int warm = 0; warm < 2; warm++) {
       bodies.forEach(b -> text.words(text.fold(b)));

@@ -21,6 +21,8 @@
 #   --work DIR   keep the generated files (and the N-document index) there for a later run
 #   --phase load only generates and loads the N documents (e.g. before a quiet slot); measure/all
 #                run everything, reusing a loaded index
+#   --skip-index queries only (no segmentation or indexing runs); prints, does not write the file
+#   --label T    said with the printed results (e.g. the service's JVM flags, from BENCH_JAVA_OPTS)
 source "$(dirname "$0")/../lib/common.sh"
 
 DOCS=100000
@@ -30,6 +32,8 @@ QUERIES=200
 PORT_BENCH=28082
 WORK=""
 PHASE=all
+SKIP_INDEX=0
+LABEL=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --docs) DOCS="$2"; shift ;;
@@ -39,7 +43,9 @@ while [ $# -gt 0 ]; do
     --port) PORT_BENCH="$2"; shift ;;
     --work) WORK="$2"; shift ;;
     --phase) PHASE="$2"; shift ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    --skip-index) SKIP_INDEX=1 ;;
+    --label) LABEL="$2"; shift ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) die "unknown option: $1" ;;
   esac
   shift
@@ -130,6 +136,12 @@ if [ "$PHASE" = load ]; then
   exit 0
 fi
 
+if [ "$SKIP_INDEX" = 1 ]; then
+  log "queries only ($LABEL): all $DOCS policies, $RUNS interleaved runs, $QUERIES queries per kind; $(uptime)"
+  bench queries "$ES" "$BASE" "$PREFIX" "$WORK/policies.ndjson" "$RUNS" "$QUERIES" "$WORK/queries-only.md"
+  log "done ($LABEL); $(uptime)"
+  exit 0
+fi
 log "segmentation cost"
 bench segmentation "$WORK/policies.ndjson" "$WORK/segmentation.md"
 

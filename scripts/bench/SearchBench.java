@@ -35,6 +35,11 @@ import org.opengovdata.docnumber.DocumentNumbers;
 import org.opengovdata.search.policy.query.DocumentQuery;
 import org.opengovdata.search.policy.query.DocumentQueryBuilder;
 import org.opengovdata.search.policy.query.DocumentSearch;
+import org.opengovdata.search.policy.index.PolicyClock;
+import org.opengovdata.search.policy.index.PolicyDocument;
+import org.opengovdata.search.policy.index.PolicyDocuments;
+import org.opengovdata.search.region.RegionTree;
+import org.opengovdata.search.suggest.Suggestions;
 import org.opengovdata.search.policy.source.Policy;
 import org.opengovdata.search.text.ChineseText;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +50,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  *   generate FILE N CORPUS          N realistic policies as JSON lines (the catalog's shape)
  *   segmentation FILE               cost of folding + segmentation on those bodies
- *   run ES SERVICE PREFIX SECRET FILE RUNS QUERIES OUT   indexing and queries, service vs raw ES
+ *   documents FILE OUT              the service's own index documents of FILE as _bulk lines
+ *   subset FILE N OUT               the first N lines of FILE
+ *   rebuild SERVICE SECRET          POST /admin/reindex and wait for the job
+ *   index ES SERVICE PREFIX SECRET FILE DOCFILE RUNS OUT     indexing: raw _bulk (both baselines) vs rebuild
+ *   queries ES SERVICE PREFIX FILE RUNS QUERIES OUT      queries, service vs the same request sent raw
  * </pre>
  */
 public class SearchBench {
@@ -61,9 +70,15 @@ public class SearchBench {
     switch (args[0]) {
       case "generate" -> generate(Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
       case "segmentation" -> segmentation(Path.of(args[1]), Path.of(args[2]));
-      case "run" ->
-          run(args[1], args[2], args[3], args[4], Path.of(args[5]), Integer.parseInt(args[6]),
+      case "documents" -> documents(Path.of(args[1]), Path.of(args[2]));
+      case "rebuild" -> serviceRebuild(args[1], null, null, 1, args[2]);
+      case "subset" -> subset(Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
+      case "index" ->
+          index(args[1], args[2], args[3], args[4], Path.of(args[5]), Path.of(args[6]),
               Integer.parseInt(args[7]), Path.of(args[8]));
+      case "queries" ->
+          queries(args[1], args[2], args[3], Path.of(args[4]), Integer.parseInt(args[5]),
+              Integer.parseInt(args[6]), Path.of(args[7]));
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
@@ -197,7 +212,7 @@ public class SearchBench {
 
   static void segmentation(Path file, Path out) throws IOException {
     ChineseText text = new ChineseText();
-    List<String> bodies = read(file, 3000).stream().map(Policy::body).toList();
+    List<String> bodies = read(file, 1500).stream().map(Policy::body).toList();
     long chars = bodies.stream().mapToLong(String::length).sum();
     for (int warm = 0; warm < 2; warm++) {
       bodies.forEach(b -> text.words(text.fold(b)));
@@ -226,42 +241,117 @@ public class SearchBench {
     System.out.print(result);
   }
 
-  // ---------------------------------------------------------------- run
+  // ---------------------------------------------------------------- the service's documents
 
-  static void run(String es, String service, String prefix, String secret, Path file, int runs,
-      int queries, Path out) throws Exception {
+  /**
+   * The documents exactly as the service writes them (folded, segmented, completions; the
+   * Elasticsearch client's own Jackson 2 mapper), each after its _bulk action line with the external
+   * version: the "same documents" baseline sends this file to _bulk unchanged.
+   */
+  static void documents(Path file, Path out) throws IOException {
+    var mapper = new JacksonJsonpMapper().objectMapper();
+    PolicyDocuments documents = new PolicyDocuments(new ChineseText(), new RegionTree(), PolicyClock.system());
+    List<String> lines = Files.readAllLines(file);
+    String[] written = new String[lines.size()];
+    java.util.stream.IntStream.range(0, lines.size()).parallel().forEach(i -> {
+      try {
+        PolicyDocument d = documents.toDocument(JSON.readValue(lines.get(i), Policy.class));
+        written[i] = "{\"index\":{\"_id\":\"" + d.id() + "\",\"version\":" + d.version()
+            + ",\"version_type\":\"external\"}}\n" + mapper.writeValueAsString(d) + "\n";
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      for (String w : written) {
+        writer.write(w);
+      }
+    }
+  }
+
+  static void subset(Path file, int n, Path out) throws IOException {
+    try (var lines = Files.lines(file)) {
+      Files.write(out, (Iterable<String>) lines.limit(n)::iterator, StandardCharsets.UTF_8);
+    }
+  }
+
+  // ---------------------------------------------------------------- indexing
+
+  static void index(String es, String service, String prefix, String secret, Path file, Path documentsFile,
+      int runs, Path out) throws Exception {
+    long docs = Files.lines(file).count();
+    String mapping = new String(SearchBench.class.getClassLoader().getResourceAsStream("elasticsearch/policies.json").readAllBytes(), StandardCharsets.UTF_8)
+        .replace("\"number_of_replicas\": 0", "\"number_of_replicas\": 0, \"refresh_interval\": \"-1\"");
+    List<Double> cheapRates = new ArrayList<>();
+    List<Double> sameRates = new ArrayList<>();
+    List<Double> serviceRates = new ArrayList<>();
+    List<Double> sameEsMs = new ArrayList<>();
+    List<Double> serviceEsMs = new ArrayList<>();
+    for (int r = 0; r < runs; r++) {
+      // rotate the order, so that no path always runs first (or last) in a run
+      for (int k = 0; k < 3; k++) {
+        switch ((r + k) % 3) {
+          case 0 -> cheapRates.add(rawBulk(es, prefix + "raw-bulk", file, docs, CHEAP_MAPPING, false, null));
+          case 1 -> {
+            double[] esMs = new double[1];
+            sameRates.add(rawBulk(es, prefix + "raw-docs", documentsFile, docs, mapping, true, esMs));
+            sameEsMs.add(esMs[0] / docs);
+          }
+          default -> {
+            serviceRates.add(serviceRebuild(service, es, file, docs, secret));
+            serviceEsMs.add(indexTimeMs(es, prefix + "policies") / docs);
+          }
+        }
+      }
+      System.out.printf("indexing run %d: raw (standard analyzer) %.0f, raw (service documents) %.0f, service %.0f docs/s%n",
+          r + 1, cheapRates.get(r), sameRates.get(r), serviceRates.get(r));
+    }
+    double cheap = median(cheapRates);
+    double same = median(sameRates);
+    double svc = median(serviceRates);
+    StringBuilder report = new StringBuilder();
+    report.append("**Indexing %d policies** (median of %d interleaved runs each, order rotated per run; "
+            .formatted(docs, runs))
+        .append("\"ES ms/doc\" is Elasticsearch's own `index_time_in_millis` per document, median):\n\n")
+        .append("| path | docs/s (runs) | median | ES ms/doc | service ÷ this |\n|---|---|---|---|---|\n")
+        .append("| **baseline**: raw `_bulk` of the service's own documents (the documents the rebuild writes, already folded and segmented, same mapping `policies.json`, external versions, refresh off), 500 per request, 2 in flight | %s | %.0f | %.2f | **%.2f** (target ≥ 0.50) |\n"
+            .formatted(list(sameRates), same, median(sameEsMs), svc / same))
+        .append("| old cheap baseline: raw `_bulk` of the catalog-shaped JSON lines (`standard` analyzer on title/body, no segmentation, no completions) | %s | %.0f | – | %.2f |\n"
+            .formatted(list(cheapRates), cheap, svc / cheap))
+        .append("| service rebuild `POST /admin/reindex` (read file, fold + segment, 500 per `_bulk`, 2 in flight, refresh off while loading, alias switch) | %s | %.0f | %.2f | – |\n\n"
+            .formatted(list(serviceRates), svc, median(serviceEsMs)));
+    Files.writeString(out, report.toString());
+    System.out.print(report);
+  }
+
+  static double indexTimeMs(String es, String index) throws Exception {
+    String stats = send("GET", es + "/" + index + "/_stats/indexing", null).body();
+    var node = JSON.readTree(stats).path("_all").path("primaries").path("indexing").path("index_time_in_millis");
+    return node.asDouble();
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  static void queries(String es, String service, String prefix, Path file, int runs, int queries, Path out)
+      throws Exception {
     String alias = prefix + "policies";
     StringBuilder report = new StringBuilder();
-    long docs = Files.lines(file).count();
-
-    // indexing: raw _bulk of the same documents vs the service's rebuild, interleaved
-    List<Double> rawRates = new ArrayList<>();
-    List<Double> serviceRates = new ArrayList<>();
-    String token = "Bearer " + IdentityToken.mint(secret, "bench-admin", List.of(Role.ADMIN), Duration.ofSeconds(60), Instant.now());
-    for (int r = 0; r < runs; r++) {
-      rawRates.add(rawBulk(es, prefix + "raw-bulk", file, docs));
-      serviceRates.add(serviceRebuild(service, es, file, docs, secret));
-      System.out.printf("indexing run %d: raw %.0f docs/s, service %.0f docs/s%n", r + 1, rawRates.get(r), serviceRates.get(r));
-    }
-    double rawRate = median(rawRates);
-    double serviceRate = median(serviceRates);
-    report.append("**Indexing %d policies** (median of %d interleaved runs each):\n\n".formatted(docs, runs))
-        .append("| path | docs/s (runs) | median | vs raw |\n|---|---|---|---|\n")
-        .append("| raw `_bulk` of the same JSON lines (standard analyzer, no segmentation), 500 per request, 2 in flight | %s | %.0f | 1.00 |\n".formatted(list(rawRates), rawRate))
-        .append("| service rebuild `POST /admin/reindex` (read file, fold + segment on every core, 500 per `_bulk`, 2 in flight, refresh off while loading, alias switch) | %s | %.0f | %.2f |\n\n".formatted(list(serviceRates), serviceRate, serviceRate / rawRate));
-
-    // queries
     List<Policy> sample = read(file, 20_000);
     Random random = new Random(7);
     ChineseText text = new ChineseText();
     List<String> keywords = new ArrayList<>();
     List<Policy> numbered = new ArrayList<>();
     List<LocalDate> dates = new ArrayList<>();
+    List<String> prefixes = new ArrayList<>();
     for (int i = 0; i < queries; i++) {
       Policy p = sample.get(random.nextInt(sample.size()));
       keywords.add(phrase(List.of(p.body().split("。")), random, 4 + random.nextInt(3)));
       numbered.add(sample.get(random.nextInt(sample.size())));
       dates.add(LocalDate.of(2010 + random.nextInt(16), 1 + random.nextInt(12), 1));
+      // what a person has typed so far: 2-5 characters of a title, from its start or after 关于
+      String title = sample.get(random.nextInt(sample.size())).title();
+      int at = random.nextBoolean() ? 0 : Math.max(0, title.indexOf("关于") + 2);
+      prefixes.add(title.substring(at, Math.min(title.length(), at + 2 + random.nextInt(4))));
     }
     record Kind(String name, Function<Integer, String> servicePath, Function<Integer, String[]> raw) {}
     Function<DocumentQuery, String> body = q -> JsonpUtils.toJsonString(DocumentQueryBuilder.build(alias, q, true), new JacksonJsonpMapper());
@@ -286,8 +376,13 @@ public class SearchBench {
             i -> {
               String key = DocumentNumbers.parse(numbered.get(i).documentNumber().asWritten()).key();
               return new String[] {"/" + alias + "/_search", JsonpUtils.toJsonString(DocumentSearch.byNumberRequest(alias, key), new JacksonJsonpMapper())};
-            }));
-    report.append("**Queries** (%d different queries per kind, one client, sequential; p50/p95 in ms per run, median of %d interleaved runs):\n\n".formatted(queries, runs))
+            }),
+        new Kind("suggest (`/suggest?prefix=`, 2–5 characters of a title)",
+            i -> "/api/v1/search/suggest?prefix=" + enc(prefixes.get(i)),
+            i -> new String[] {"/" + alias + "/_search", JsonpUtils.toJsonString(
+                Suggestions.request(alias, text.fold(prefixes.get(i).trim()), Suggestions.numberPrefix(prefixes.get(i)), 8), new JacksonJsonpMapper())}));
+    report.append("**Queries** against %s documents (%d different queries per kind, one client, sequential; p50/p95 in ms per run, median of %d interleaved runs; query cache off):\n\n"
+            .formatted(send("GET", es + "/" + alias + "/_count", null).body().replaceAll(".*\"count\":([0-9]+).*", "$1"), queries, runs))
         .append("| query | raw ES p50 | raw ES p95 | service p50 | service p95 | p95 ratio (target ≤ 1.3) |\n|---|---|---|---|---|---|\n");
     for (Kind kind : kinds) {
       // warm-up, not measured
@@ -347,15 +442,21 @@ public class SearchBench {
     return new double[] {percentile(latencies, 50), percentile(latencies, 95)};
   }
 
-  static double rawBulk(String es, String index, Path file, long docs) throws Exception {
-    send("DELETE", es + "/" + index, null);
-    String mapping = """
+  static final String CHEAP_MAPPING = """
         {"settings":{"number_of_shards":1,"number_of_replicas":0,"refresh_interval":"-1"},
          "mappings":{"dynamic_templates":[{"strings":{"match_mapping_type":"string","mapping":{"type":"keyword","ignore_above":256}}}],
           "properties":{"title":{"type":"text","analyzer":"standard"},"body":{"type":"text","analyzer":"standard"},
            "attachments":{"properties":{"extractedText":{"type":"text","analyzer":"standard"}}},
            "interpretations":{"properties":{"title":{"type":"text","analyzer":"standard"},"body":{"type":"text","analyzer":"standard"}}},
            "replacedBy":{"properties":{"title":{"type":"text","analyzer":"standard"}}}}}}""";
+
+  /**
+   * Sends FILE to _bulk, 500 documents per request, 2 in flight: JSON lines (an action line is
+   * added) or, with {@code actions}, a file that already alternates action and document lines.
+   */
+  static double rawBulk(String es, String index, Path file, long docs, String mapping, boolean actions,
+      double[] esIndexMs) throws Exception {
+    send("DELETE", es + "/" + index, null);
     check(send("PUT", es + "/" + index, mapping));
     ExecutorService pool = Executors.newFixedThreadPool(2);
     Semaphore inFlight = new Semaphore(2);
@@ -368,8 +469,12 @@ public class SearchBench {
       while (true) {
         line = reader.readLine();
         if (line != null) {
-          String id = line.substring(line.indexOf("\"id\":\"") + 6, line.indexOf("\"id\":\"") + 42);
-          batch.append("{\"index\":{\"_id\":\"").append(id).append("\"}}\n").append(line).append('\n');
+          if (actions) {
+            batch.append(line).append('\n').append(reader.readLine()).append('\n');
+          } else {
+            String id = line.substring(line.indexOf("\"id\":\"") + 6, line.indexOf("\"id\":\"") + 42);
+            batch.append("{\"index\":{\"_id\":\"").append(id).append("\"}}\n").append(line).append('\n');
+          }
           count++;
         }
         if ((count == 500 || line == null) && count > 0) {
@@ -404,6 +509,9 @@ public class SearchBench {
     String count = send("GET", es + "/" + index + "/_count", null).body();
     if (!count.contains("\"count\":" + docs)) {
       throw new IllegalStateException("raw index holds " + count);
+    }
+    if (esIndexMs != null) {
+      esIndexMs[0] = indexTimeMs(es, index);
     }
     send("DELETE", es + "/" + index, null);
     return docs / ((t1 - t0) / 1e9);

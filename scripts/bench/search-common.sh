@@ -19,19 +19,24 @@ publisher_keys() {
   [ -n "$PUB1" ] && [ -n "$PUB2" ] || die "cannot create publisher keys at $G (is the platform up? scripts/up.sh)"
 }
 
+# The gateway limits each key's request rate (issue 13): a 429 is waited out as its Retry-After says
+# (curl's --retry covers 429 and honours Retry-After) instead of failing a long run at publication
+# ~800 — a refused request did nothing, so sending it again is safe.
+RETRY=(--retry 8 --retry-max-time 180)
+
 # publish_policy SUBJECT SERIAL: create → submit → approve → publish one 通知 numbered
 # 内政办发〔2026〕SERIAL号 with the given subject; prints its id. Fails loudly on any step.
 publish_policy() {
   local subject="$1" serial="$2" draft id p
   draft=$(printf '{"title":"检索基准测试通知%s","documentNumber":"内政办发[2026]%s号","issuer":"内蒙古自治区人民政府办公厅","documentType":"通知","subject":"%s","regionCode":"150000","body":"为做好相关工作，现将有关事项通知如下。编号%s。"}' \
     "$serial" "$serial" "$subject" "$serial")
-  id=$(curl -fs -X POST "$G/api/v1/catalog/policies" -H "X-API-Key: $PUB1" \
+  id=$(curl -fs "${RETRY[@]}" -X POST "$G/api/v1/catalog/policies" -H "X-API-Key: $PUB1" \
     -H 'Content-Type: application/json' -d "$draft" | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
   [ -n "$id" ] || { echo "create failed for serial $serial" >&2; return 1; }
   p="$G/api/v1/catalog/policies/$id"
-  curl -fs -o /dev/null -X POST "$p/submit" -H "X-API-Key: $PUB1" -H 'Content-Type: application/json' -d '{}' \
-    && curl -fs -o /dev/null -X POST "$p/approve" -H "X-API-Key: $PUB2" -H 'Content-Type: application/json' -d '{}' \
-    && curl -fs -o /dev/null -X POST "$p/publish" -H "X-API-Key: $PUB2" -H 'Content-Type: application/json' -d '{}' \
+  curl -fs "${RETRY[@]}" -o /dev/null -X POST "$p/submit" -H "X-API-Key: $PUB1" -H 'Content-Type: application/json' -d '{}' \
+    && curl -fs "${RETRY[@]}" -o /dev/null -X POST "$p/approve" -H "X-API-Key: $PUB2" -H 'Content-Type: application/json' -d '{}' \
+    && curl -fs "${RETRY[@]}" -o /dev/null -X POST "$p/publish" -H "X-API-Key: $PUB2" -H 'Content-Type: application/json' -d '{}' \
     || { echo "workflow failed for $id" >&2; return 1; }
   echo "$id"
 }

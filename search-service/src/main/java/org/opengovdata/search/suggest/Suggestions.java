@@ -1,6 +1,7 @@
 package org.opengovdata.search.suggest;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
 import co.elastic.clients.elasticsearch.core.search.Suggestion;
@@ -45,45 +46,15 @@ public class Suggestions {
   public record Completion(Kind kind, String text, PolicyDocument document) {}
 
   public List<Completion> suggest(String prefix, int size) {
-    String folded = text.fold(prefix.trim());
-    String numberPrefix = numberPrefix(prefix);
     SearchResponse<PolicyDocument> response;
     try {
       response =
           client.search(
-              s -> {
-                s.index(indices.alias(IndexKind.POLICIES))
-                    .size(0)
-                    .source(
-                        src ->
-                            src.filter(
-                                f -> f.includes("id", "title", "documentNumber", "validity")));
-                s.suggest(
-                    sg -> {
-                      sg.suggesters(
-                          "title",
-                          f ->
-                              f.prefix(folded)
-                                  .completion(
-                                      c ->
-                                          c.field("suggest.title")
-                                              .size(size)
-                                              .skipDuplicates(true)));
-                      if (numberPrefix != null) {
-                        sg.suggesters(
-                            "number",
-                            f ->
-                                f.prefix(numberPrefix)
-                                    .completion(
-                                        c ->
-                                            c.field("suggest.number")
-                                                .size(size)
-                                                .skipDuplicates(true)));
-                      }
-                      return sg;
-                    });
-                return s;
-              },
+              request(
+                  indices.alias(IndexKind.POLICIES),
+                  text.fold(prefix.trim()),
+                  numberPrefix(prefix),
+                  size),
               PolicyDocument.class);
     } catch (IOException e) {
       throw new SearchUnavailableException(e);
@@ -95,11 +66,52 @@ public class Suggestions {
   }
 
   /**
+   * The completion request for a folded prefix (and the start of a number key, or null); public for
+   * the benchmark's raw requests. Only what a suggestion shows is read from {@code _source}.
+   */
+  public static SearchRequest request(String index, String folded, String numberPrefix, int size) {
+    return SearchRequest.of(
+        s -> {
+          s.index(index)
+              .size(0)
+              .source(
+                  src ->
+                      src.filter(
+                          f ->
+                              f.includes(
+                                  "id",
+                                  "title.text",
+                                  "title.original",
+                                  "documentNumber.canonical",
+                                  "validity")));
+          s.suggest(
+              sg -> {
+                sg.suggesters(
+                    "title",
+                    f ->
+                        f.prefix(folded)
+                            .completion(
+                                c -> c.field("suggest.title").size(size).skipDuplicates(true)));
+                if (numberPrefix != null) {
+                  sg.suggesters(
+                      "number",
+                      f ->
+                          f.prefix(numberPrefix)
+                              .completion(
+                                  c -> c.field("suggest.number").size(size).skipDuplicates(true)));
+                }
+                return sg;
+              });
+          return s;
+        });
+  }
+
+  /**
    * The typed text as the start of a number key: a whole number (内政发〔2024〕1 → 内政发〔2024〕1), a
    * partial one (内政发[2024] → 内政发〔2024〕), or one whose bracket is still open (内政发[2024); null when
    * it is not the start of a number.
    */
-  static String numberPrefix(String typed) {
+  public static String numberPrefix(String typed) {
     var whole = DocumentNumbers.tryParse(typed);
     if (whole.isPresent()) {
       return PolicyDocuments.completionInput(whole.get().key());

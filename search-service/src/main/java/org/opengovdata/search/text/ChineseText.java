@@ -1,11 +1,16 @@
 package org.opengovdata.search.text;
 
+import com.github.houbb.opencc4j.support.data.Data;
+import com.github.houbb.opencc4j.support.data.impl.OpenccDatas;
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -31,13 +36,67 @@ public class ChineseText {
 
   private final SmartChineseAnalyzer analyzer = new SmartChineseAnalyzer();
 
+  /**
+   * Every character that opencc4j's traditional → simplified conversion can change: a character
+   * whose first simplified form is another character, and in a phrase the characters that differ
+   * from the phrase's simplified form (all of a phrase whose length changes). {@code toSimple} only
+   * replaces dictionary keys by their first value, so text without any of these characters comes
+   * out unchanged, and folding skips the converter for it: most documents here are simplified
+   * already, and the converter's phrase matching is the costly part of folding.
+   */
+  private static final BitSet CHANGEABLE_BMP = new BitSet(0x10000);
+
+  private static final Set<Integer> CHANGEABLE_SUPPLEMENTARY = new HashSet<>();
+
+  static {
+    for (Data data : List.of(OpenccDatas.tsChar(), OpenccDatas.tsPhrase())) {
+      data.data()
+          .getDataMap()
+          .forEach(
+              (key, values) -> {
+                String value = values == null || values.isEmpty() ? "" : values.get(0);
+                int[] k = key.codePoints().toArray();
+                int[] v = value.codePoints().toArray();
+                for (int i = 0; i < k.length; i++) {
+                  if (k.length != v.length || k[i] != v[i]) {
+                    markChangeable(k[i]);
+                  }
+                }
+              });
+    }
+  }
+
+  private static void markChangeable(int codePoint) {
+    if (codePoint < 0x10000) {
+      CHANGEABLE_BMP.set(codePoint);
+    } else {
+      CHANGEABLE_SUPPLEMENTARY.add(codePoint);
+    }
+  }
+
   /** NFKC, then simplified characters; {@code null} stays {@code null}. */
   public String fold(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }
     String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC);
-    return ZhConverterUtil.toSimple(normalised);
+    return mayHaveTraditional(normalised) ? ZhConverterUtil.toSimple(normalised) : normalised;
+  }
+
+  /** Whether the traditional → simplified conversion could change any character of the text. */
+  static boolean mayHaveTraditional(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
+        if (CHANGEABLE_SUPPLEMENTARY.contains(text.codePointAt(i))) {
+          return true;
+        }
+        i++;
+      } else if (CHANGEABLE_BMP.get(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The words of already {@linkplain #fold folded} text, separated by single spaces. */

@@ -34,6 +34,30 @@ class ChineseTextTest {
   }
 
   @Test
+  void skippingTheConverterNeverChangesTheResult() {
+    // the fast path (no character the converter can change) must give exactly what opencc4j gives
+    int skipped = 0;
+    int sentences = 0;
+    for (String corpus : List.of(Corpus.simplified(), Corpus.traditional())) {
+      for (String sentence : corpus.split("[。\n]")) {
+        String normalised =
+            java.text.Normalizer.normalize(sentence, java.text.Normalizer.Form.NFKC);
+        assertThat(text.fold(sentence))
+            .isEqualTo(com.github.houbb.opencc4j.util.ZhConverterUtil.toSimple(normalised));
+        sentences++;
+        if (!ChineseText.mayHaveTraditional(normalised)) {
+          skipped++;
+        }
+      }
+    }
+    // the fast path is taken (by most simplified sentences)
+    assertThat(skipped).isGreaterThan(sentences / 4);
+    assertThat(ChineseText.mayHaveTraditional("財")).isTrue();
+    assertThat(ChineseText.mayHaveTraditional("瞭解")).isTrue();
+    assertThat(ChineseText.mayHaveTraditional("财政预算公开")).isFalse();
+  }
+
+  @Test
   void segmentationFindsWords() {
     List<String> words = text.wordList(text.fold("关于做好2024年财政预算公开工作的通知"));
     assertThat(words).contains("关于", "2024", "财政", "预算", "公开", "工作", "通知");

@@ -18,8 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class PolicyDocuments {
 
-  /** Title completions start at the title's beginning and at up to this many later words. */
-  static final int TITLE_COMPLETION_STARTS = 10;
+  /**
+   * Title completions start at the title's beginning and at up to this many later words, counted
+   * from the subject: after 关于 when the title has it (内蒙古自治区人民政府关于做好…的通知 completes from 做好, 2024,
+   * 财政, 预算), else from the beginning. Every input is another path in the completion automaton that
+   * Elasticsearch builds when it indexes the document, so they are few.
+   */
+  static final int TITLE_COMPLETION_STARTS = 4;
+
+  private static final String ABOUT = "关于";
 
   private static final LocalDate WEIGHT_EPOCH = LocalDate.of(1949, 10, 1);
 
@@ -164,6 +171,8 @@ public class PolicyDocuments {
     inputs.add(folded);
     // also from later words, so that 财政预算 completes 关于做好2024年财政预算公开工作的通知
     List<String> tokens = words.isEmpty() ? List.of() : List.of(words.split(" "));
+    int about = folded.indexOf(ABOUT);
+    int subject = about < 0 ? 1 : about + ABOUT.length();
     int searchFrom = 0;
     List<Integer> starts = new ArrayList<>();
     for (String token : tokens) {
@@ -172,7 +181,7 @@ public class PolicyDocuments {
         continue;
       }
       searchFrom = at + token.length();
-      if (at > 0 && token.length() > 1 && !starts.contains(at)) {
+      if (at >= subject && token.length() > 1 && !starts.contains(at)) {
         starts.add(at);
       }
     }

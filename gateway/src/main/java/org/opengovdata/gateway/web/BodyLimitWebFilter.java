@@ -11,7 +11,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,7 +21,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(FilterOrder.BODY_LIMIT)
-class BodyLimitWebFilter implements WebFilter {
+class BodyLimitWebFilter implements WebStage {
 
   private final BodyLimits limits;
   private final ProblemResponses problems;

@@ -65,8 +65,10 @@ class OpenDataCors {
 
   @Bean
   @Order(FilterOrder.CORS)
-  CorsWebFilter openDataCorsFilter(CorsProperties properties) {
-    return new CorsWebFilter(new TieredSource(openReads(properties), portals(properties)));
+  WebStage openDataCorsFilter(CorsProperties properties) {
+    CorsWebFilter cors =
+        new CorsWebFilter(new TieredSource(openReads(properties), portals(properties)));
+    return cors::filter;
   }
 
   static CorsConfiguration openReads(CorsProperties properties) {

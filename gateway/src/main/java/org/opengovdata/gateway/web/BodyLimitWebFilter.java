@@ -34,8 +34,16 @@ class BodyLimitWebFilter implements WebStage {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     ServerHttpRequest request = exchange.getRequest();
-    long limit = limits.limitFor(request.getPath().value());
     long declared = request.getHeaders().getContentLength();
+    // a read without Content-Length or Transfer-Encoding has no body to count (HTTP/1.1 §6.3):
+    // nearly every request, answered before the path is matched against the limits' patterns
+    if (declared == 0
+        || (declared < 0
+            && HttpMethod.GET.equals(request.getMethod())
+            && !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING))) {
+      return chain.filter(exchange);
+    }
+    long limit = limits.limitFor(request.getPath().value());
     if (declared > limit) {
       return problems.write(
           exchange,
@@ -43,10 +51,7 @@ class BodyLimitWebFilter implements WebStage {
               ProblemType.PAYLOAD_TOO_LARGE, new PayloadTooLargeException(limit).getMessage()),
           new HttpHeaders());
     }
-    // a read without Content-Length or Transfer-Encoding has no body to count (HTTP/1.1 §6.3)
-    if (declared >= 0
-        || (HttpMethod.GET.equals(request.getMethod())
-            && !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING))) {
+    if (declared >= 0) {
       return chain.filter(exchange);
     }
     ServerHttpRequest counted =

@@ -45,6 +45,10 @@ public class ApiKeys implements SmartLifecycle {
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
   private final Set<String> revalidating = ConcurrentHashMap.newKeySet();
+
+  /** Lookups of keys not in the cache, under way, shared by the requests that wait for them. */
+  private final Map<String, Mono<Lookup>> inFlight = new ConcurrentHashMap<>();
+
   private volatile ScheduledExecutorService refresher;
 
   ApiKeys(ApiKeyStore store, GatewaySecurityProperties properties, Clock clock) {
@@ -102,6 +106,13 @@ public class ApiKeys implements SmartLifecycle {
       }
       return Mono.just(cached.lookup());
     }
+    // one lookup per key at a time: the first requests of a key not in the cache (a client
+    // opening 200 connections at once) share it, instead of 200 Redis lookups racing their time
+    // limit and each logging its failure
+    return inFlight.computeIfAbsent(hash, first -> firstLookup(first, now));
+  }
+
+  private Mono<Lookup> firstLookup(String hash, Instant now) {
     return lookUp(hash)
         .doOnNext(lookup -> remember(hash, lookup, now))
         .doOnNext(lookup -> touch(lookup, now))
@@ -109,7 +120,9 @@ public class ApiKeys implements SmartLifecycle {
             error -> {
               log.warn("API key lookup failed ({}); the key cannot be verified", error.toString());
               return Mono.just(new Lookup.Unverifiable());
-            });
+            })
+        .doFinally(signal -> inFlight.remove(hash))
+        .cache();
   }
 
   private Mono<Lookup> lookUp(String hash) {

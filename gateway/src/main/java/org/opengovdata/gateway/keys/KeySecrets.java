@@ -32,13 +32,23 @@ final class KeySecrets {
     return id.toString();
   }
 
+  /**
+   * One SHA-256 per thread (every keyed request hashes its key to find it in the cache; {@code
+   * MessageDigest.getInstance} looks up the security providers each time). {@code digest} resets
+   * it, so nothing of one key stays for the next.
+   */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+
   static String hash(String key) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Compares without leaking, through timing, how much of a guess was right. */

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * foreign form targets. The pages are built for it (no inline code; text enters the DOM as text).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 4)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class WebPageHeadersFilter implements WebFilter {
 
   static final String PAGES_POLICY =

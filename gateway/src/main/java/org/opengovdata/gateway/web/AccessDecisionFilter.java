@@ -8,7 +8,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
@@ -19,7 +18,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(FilterOrder.ACCESS_DECISION)
-class AccessDecisionFilter implements WebFilter {
+class AccessDecisionFilter implements WebStage {
 
   private final ProblemResponses problems;
 

@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
@@ -16,7 +15,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(FilterOrder.ACCESS_LOG)
-class AccessLogWebFilter implements WebFilter {
+class AccessLogWebFilter implements WebStage {
 
   private static final Logger access = LoggerFactory.getLogger("opendata.access");
 

@@ -13,7 +13,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
@@ -26,7 +25,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(FilterOrder.AUTHENTICATION)
-class ApiKeyAuthenticationFilter implements WebFilter {
+class ApiKeyAuthenticationFilter implements WebStage {
 
   static final String KEY_HEADER = "X-API-Key";
   static final String KEY_PARAMETER = "api_key";

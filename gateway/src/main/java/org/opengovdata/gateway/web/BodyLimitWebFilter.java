@@ -11,7 +11,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,7 +21,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(FilterOrder.BODY_LIMIT)
-class BodyLimitWebFilter implements WebFilter {
+class BodyLimitWebFilter implements WebStage {
 
   private final BodyLimits limits;
   private final ProblemResponses problems;
@@ -35,8 +34,16 @@ class BodyLimitWebFilter implements WebFilter {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     ServerHttpRequest request = exchange.getRequest();
-    long limit = limits.limitFor(request.getPath().value());
     long declared = request.getHeaders().getContentLength();
+    // a read without Content-Length or Transfer-Encoding has no body to count (HTTP/1.1 §6.3):
+    // nearly every request, answered before the path is matched against the limits' patterns
+    if (declared == 0
+        || (declared < 0
+            && HttpMethod.GET.equals(request.getMethod())
+            && !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING))) {
+      return chain.filter(exchange);
+    }
+    long limit = limits.limitFor(request.getPath().value());
     if (declared > limit) {
       return problems.write(
           exchange,
@@ -44,10 +51,7 @@ class BodyLimitWebFilter implements WebFilter {
               ProblemType.PAYLOAD_TOO_LARGE, new PayloadTooLargeException(limit).getMessage()),
           new HttpHeaders());
     }
-    // a read without Content-Length or Transfer-Encoding has no body to count (HTTP/1.1 §6.3)
-    if (declared >= 0
-        || (HttpMethod.GET.equals(request.getMethod())
-            && !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING))) {
+    if (declared >= 0) {
       return chain.filter(exchange);
     }
     ServerHttpRequest counted =

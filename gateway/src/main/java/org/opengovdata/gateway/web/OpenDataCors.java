@@ -65,8 +65,39 @@ class OpenDataCors {
 
   @Bean
   @Order(FilterOrder.CORS)
-  CorsWebFilter openDataCorsFilter(CorsProperties properties) {
-    return new CorsWebFilter(new TieredSource(openReads(properties), portals(properties)));
+  WebStage openDataCorsFilter(CorsProperties properties) {
+    CorsWebFilter cors =
+        new CorsWebFilter(new TieredSource(openReads(properties), portals(properties)));
+    return (exchange, chain) -> {
+      if (exchange.getRequest().getHeaders().getOrigin() != null) {
+        return cors.filter(exchange, chain);
+      }
+      // no Origin, no CORS: only the Vary headers Spring's CORS processor puts on every answer
+      // (a cache must not serve this answer to a request that has an Origin), without choosing
+      // a tier by path first
+      vary(exchange.getResponse().getHeaders());
+      return chain.filter(exchange);
+    };
+  }
+
+  private static final List<String> VARY =
+      List.of(
+          HttpHeaders.ORIGIN,
+          HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
+          HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
+
+  /** What {@code DefaultCorsProcessor} does before it looks at a request. */
+  static void vary(HttpHeaders headers) {
+    List<String> present = headers.get(HttpHeaders.VARY);
+    if (present == null) {
+      headers.addAll(HttpHeaders.VARY, VARY);
+      return;
+    }
+    for (String header : VARY) {
+      if (!present.contains(header)) {
+        headers.add(HttpHeaders.VARY, header);
+      }
+    }
   }
 
   static CorsConfiguration openReads(CorsProperties properties) {

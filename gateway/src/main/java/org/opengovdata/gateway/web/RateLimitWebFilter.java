@@ -17,7 +17,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
@@ -28,7 +27,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(FilterOrder.RATE_LIMIT)
-class RateLimitWebFilter implements WebFilter {
+class RateLimitWebFilter implements WebStage {
 
   private final RatePolicies policies;
   private final RateLimiter limiter;

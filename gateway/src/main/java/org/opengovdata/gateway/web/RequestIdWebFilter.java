@@ -6,7 +6,6 @@ import org.opengovdata.common.web.RequestIds;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
@@ -20,7 +19,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(FilterOrder.REQUEST_ID)
-class RequestIdWebFilter implements WebFilter {
+class RequestIdWebFilter implements WebStage {
 
   static final String ATTRIBUTE = RequestIdWebFilter.class.getName() + ".id";
 

@@ -4,7 +4,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
@@ -16,7 +15,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(FilterOrder.SECURITY_HEADERS)
-class SecurityHeadersWebFilter implements WebFilter {
+class SecurityHeadersWebFilter implements WebStage {
 
   static final String DOCS_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"

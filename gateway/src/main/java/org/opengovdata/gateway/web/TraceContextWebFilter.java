@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
@@ -20,7 +19,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(FilterOrder.TRACE_CONTEXT)
-class TraceContextWebFilter implements WebFilter {
+class TraceContextWebFilter implements WebStage {
 
   static final String HEADER = "traceparent";
 

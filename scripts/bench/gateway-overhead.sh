@@ -12,6 +12,11 @@
 # and the ratios as Markdown for docs/benchmarks.md. Anonymous runs measure the 429 path unless
 # the gateway was started with a raised anonymous read limit
 # (OPENDATA_GATEWAY_RATELIMITS_ANONYMOUS_READ): the non-2xx column shows it.
+# STOCK=1 (the default) also measures, interleaved in the same runs, a stock Spring Cloud Gateway of
+# the same versions with one route and one circuit-breaker filter (scripts/bench/stock-gateway,
+# built here with ./mvnw -f, started on STOCK_GATEWAY_PORT, default GATEWAY_PORT + 100, in front
+# of the same catalog with the same JVM flags as ours): the issue-13 baseline, "what Spring Cloud
+# Gateway itself costs". STOCK=0 skips it.
 # Finally 200 connections for LOAD_SECONDS through the gateway with the default limits: every
 # status is tallied, only intended 429s may be non-2xx.
 source "$(dirname "$0")/../lib/common.sh"
@@ -28,7 +33,26 @@ command -v wrk >/dev/null || apt_install wrk
 GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
 DIRECT="http://127.0.0.1:$CATALOG_PORT"
 OUT=$(mktemp -d)
-trap 'rm -rf "$OUT"' EXIT
+STOCK="${STOCK:-1}"
+STOCK_GATEWAY_PORT="${STOCK_GATEWAY_PORT:-$((GATEWAY_PORT + 100))}"
+STOCK_URL="http://127.0.0.1:$STOCK_GATEWAY_PORT"
+stock_pid=""
+cleanup() {
+  if [ -n "$stock_pid" ]; then kill "$stock_pid" 2>/dev/null || true; fi
+  rm -rf "$OUT"
+}
+trap cleanup EXIT
+if [ "$STOCK" = 1 ]; then
+  "$ROOT_DIR/mvnw" -B -q -f "$ROOT_DIR/scripts/bench/stock-gateway/pom.xml" package -DskipTests >"$OUT/stock-build.log" 2>&1 \
+    || die "could not build the stock gateway (see $OUT/stock-build.log)"
+  port_open "$STOCK_GATEWAY_PORT" && die "port $STOCK_GATEWAY_PORT (STOCK_GATEWAY_PORT) is taken"
+  STOCK_GATEWAY_PORT=$STOCK_GATEWAY_PORT CATALOG_PORT=$CATALOG_PORT \
+    java -Xms64m -Xmx512m -Dfile.encoding=UTF-8 -jar "$ROOT_DIR/scripts/bench/stock-gateway/target/stock-gateway.jar" \
+    >"$OUT/stock.log" 2>&1 &
+  stock_pid=$!
+  wait_until 60 "stock gateway" curl -fs -o /dev/null "$STOCK_URL/api/v1/catalog/info" >&2 \
+    || die "the stock gateway did not answer on $STOCK_URL (log: $OUT/stock.log)"
+fi
 
 # an admin-role key whose limits do not get in the way of the measurement
 key=$(curl -fs -X POST "$GATEWAY/api/v1/admin/keys" -H "X-API-Key: $ADMIN_API_KEY" \
@@ -55,8 +79,8 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 echo
 echo "Command: \`GATEWAY_PORT=$GATEWAY_PORT CATALOG_PORT=$CATALOG_PORT scripts/bench/gateway-overhead.sh\` — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(java -version 2>&1 | head -n 1), wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s, $RUNS interleaved runs each (medians), warm-up ${WARM_UP} s; load: $(uptime | sed 's/.*load average/load average/')"
 echo
-echo "| target | caller | direct req/s | gateway req/s | ratio | direct p50 | gateway p50 | p50 added | direct p99 | gateway p99 | p99 ratio | gateway non-2xx |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| target | caller | direct req/s | gateway req/s | ratio | direct p50 | gateway p50 | p50 added | direct p99 | gateway p99 | p99 ratio | gateway non-2xx | stock SCG req/s | stock ratio | stock p50 added |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for target in info data; do
   path=$INFO
   [ "$target" = data ] && path=$DATA
@@ -65,12 +89,15 @@ for target in info data; do
     [ "$caller" = key ] && header="X-API-Key: $key"
     SECONDS_PER_RUN=$WARM_UP wrk_run "$OUT/warm" "$DIRECT$path" "$header" >/dev/null
     SECONDS_PER_RUN=$WARM_UP wrk_run "$OUT/warm" "$GATEWAY$path" "$header" >/dev/null
-    : >"$OUT/direct" && : >"$OUT/gateway"
+    if [ "$STOCK" = 1 ]; then SECONDS_PER_RUN=$WARM_UP wrk_run "$OUT/warm" "$STOCK_URL$path" "$header" >/dev/null; fi
+    : >"$OUT/direct" && : >"$OUT/gateway" && : >"$OUT/stock"
     for i in $(seq "$RUNS"); do
       wrk_run "$OUT/wrk" "$DIRECT$path" "$header" >>"$OUT/direct"
       wrk_run "$OUT/wrk" "$GATEWAY$path" "$header" >>"$OUT/gateway"
+      if [ "$STOCK" = 1 ]; then wrk_run "$OUT/wrk" "$STOCK_URL$path" "$header" >>"$OUT/stock"; fi
     done
-    for side in direct gateway; do
+    if [ "$STOCK" != 1 ]; then echo "0 0 0 0" >"$OUT/stock"; fi
+    for side in direct gateway stock; do
       for column in 1 2 3; do
         awk -v c=$column '{ print $c }' "$OUT/$side" | median >"$OUT/$side.$column"
       done
@@ -78,9 +105,12 @@ for target in info data; do
     non2xx=$(awk '{ s += $4 } END { print s + 0 }' "$OUT/gateway")
     awk -v t="$target" -v c="$caller" -v dr="$(cat "$OUT/direct.1")" -v gr="$(cat "$OUT/gateway.1")" \
       -v d50="$(cat "$OUT/direct.2")" -v g50="$(cat "$OUT/gateway.2")" \
-      -v d99="$(cat "$OUT/direct.3")" -v g99="$(cat "$OUT/gateway.3")" -v n="$non2xx" 'BEGIN {
-        printf "| %s | %s | %.0f | %.0f | %.2f× | %.2f ms | %.2f ms | %+.2f ms | %.2f ms | %.2f ms | %.2f× | %d |\n",
-          t, c, dr, gr, gr / dr, d50, g50, g50 - d50, d99, g99, g99 / d99, n }'
+      -v d99="$(cat "$OUT/direct.3")" -v g99="$(cat "$OUT/gateway.3")" -v n="$non2xx" \
+      -v sr="$(cat "$OUT/stock.1")" -v s50="$(cat "$OUT/stock.2")" 'BEGIN {
+        stock = "| – | – | – |"
+        if (sr > 0) stock = sprintf("| %.0f | %.2f× | %+.2f ms |", sr, sr / dr, s50 - d50)
+        printf "| %s | %s | %.0f | %.0f | %.2f× | %.2f ms | %.2f ms | %+.2f ms | %.2f ms | %.2f ms | %.2f× | %d %s\n",
+          t, c, dr, gr, gr / dr, d50, g50, g50 - d50, d99, g99, g99 / d99, n, stock }'
   done
 done
 

@@ -431,7 +431,9 @@ public class Backups {
           shown.append(listed++ == 0 ? "" : "; ").append(problem);
         }
         if (listed < problems.size()) {
-          shown.append(listed == 0 ? "" : "; ").append("%d problems in all".formatted(problems.size()));
+          shown
+              .append(listed == 0 ? "" : "; ")
+              .append("%d problems in all".formatted(problems.size()));
         }
         return new TargetCheck(target.toString(), false, shown.toString());
       } catch (IOException | RuntimeException e) {

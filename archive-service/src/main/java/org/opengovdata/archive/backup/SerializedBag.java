@@ -59,11 +59,7 @@ final class SerializedBag {
    * order; forced to disk before it returns.
    */
   static void write(
-      Path tar,
-      String name,
-      Map<String, String> info,
-      List<BagFile> payload,
-      PayloadWriter writer)
+      Path tar, String name, Map<String, String> info, List<BagFile> payload, PayloadWriter writer)
       throws IOException {
     long octets = payload.stream().mapToLong(BagFile::size).sum();
     Map<String, String> metadata = new LinkedHashMap<>(info);
@@ -74,13 +70,18 @@ final class SerializedBag {
     StringBuilder manifest = new StringBuilder();
     payload.stream()
         .sorted(Comparator.comparing(BagFile::bagPath))
-        .forEach(f -> manifest.append(f.sha512()).append("  ").append(encode(f.bagPath())).append('\n'));
+        .forEach(
+            f -> manifest.append(f.sha512()).append("  ").append(encode(f.bagPath())).append('\n'));
     Map<String, byte[]> tags = new LinkedHashMap<>();
-    tags.put("bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".getBytes(StandardCharsets.UTF_8));
+    tags.put(
+        "bagit.txt",
+        "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+            .getBytes(StandardCharsets.UTF_8));
     tags.put("bag-info.txt", bagInfo.toString().getBytes(StandardCharsets.UTF_8));
     tags.put(MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
     StringBuilder tagManifest = new StringBuilder();
-    tags.forEach((file, bytes) -> tagManifest.append(sha512(bytes)).append("  ").append(file).append('\n'));
+    tags.forEach(
+        (file, bytes) -> tagManifest.append(sha512(bytes)).append("  ").append(file).append('\n'));
     tags.put(TAG_MANIFEST, tagManifest.toString().getBytes(StandardCharsets.UTF_8));
 
     try (FileChannel channel =
@@ -151,7 +152,8 @@ final class SerializedBag {
     try (TarArchiveInputStream in = open(tar)) {
       for (TarArchiveEntry entry; (entry = in.getNextEntry()) != null; ) {
         if (entry.getName().endsWith("/bag-info.txt")
-            && entry.getName().indexOf('/') == entry.getName().length() - "/bag-info.txt".length()) {
+            && entry.getName().indexOf('/')
+                == entry.getName().length() - "/bag-info.txt".length()) {
           return parseInfo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         if (entry.getName().contains("/data/")) {
@@ -247,7 +249,8 @@ final class SerializedBag {
       }
       String oxum = info.get("Payload-Oxum");
       if (oxum != null && !oxum.equals(octets + "." + seen.size())) {
-        problems.add("Payload-Oxum is %s, the payload is %d.%d".formatted(oxum, octets, seen.size()));
+        problems.add(
+            "Payload-Oxum is %s, the payload is %d.%d".formatted(oxum, octets, seen.size()));
       }
     }
     for (String path : manifest.keySet().stream().sorted().toList()) {
@@ -334,7 +337,10 @@ final class SerializedBag {
   }
 
   private static String decode(String path) {
-    return path.replace("%0D", "\r").replace("%0d", "\r").replace("%0A", "\n").replace("%0a", "\n")
+    return path.replace("%0D", "\r")
+        .replace("%0d", "\r")
+        .replace("%0A", "\n")
+        .replace("%0a", "\n")
         .replace("%25", "%");
   }
 

@@ -1,6 +1,5 @@
 package org.opengovdata.archive.storage;
 
-
 import io.ocfl.api.OcflOption;
 import io.ocfl.api.OcflRepository;
 import io.ocfl.api.exception.NotFoundException;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -193,7 +191,8 @@ public class OcflStore {
    * come from — a stored file ({@code storagePath}) or bytes captured while planning ({@code
    * bytes}, e.g. the root inventory as it was read).
    */
-  public record BagFile(String bagPath, long size, String sha512, String storagePath, byte[] bytes) {}
+  public record BagFile(
+      String bagPath, long size, String sha512, String storagePath, byte[] bytes) {}
 
   /** An object planned by {@link #planObject}: its id, root, inventory digest, size. */
   public record ObjectSnapshot(
@@ -297,8 +296,8 @@ public class OcflStore {
 
   /**
    * Writes {@code file}'s bytes to {@code out}: exactly {@code file.size()} of them (a tar entry's
-   * length is fixed by its header), zero-padded if the stored file shrank since it was planned — the
-   * bag's verification then says so.
+   * length is fixed by its header), zero-padded if the stored file shrank since it was planned —
+   * the bag's verification then says so.
    */
   public void writeBagFile(BagFile file, OutputStream out) throws IOException {
     if (file.bytes() != null) {

@@ -35,10 +35,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Item 6 done-when: backup (full, then incremental) → wipe storage and database → restore from the
  * chain → every record, version, digest, hold and audit entry is identical; each bag is one tar per
- * target (serialized, tag files first), and a bag directory of an earlier version still verifies and
- * restores; a bag with one byte flipped inside a payload file fails verify, and so does the bag of
- * an object corrupted in storage before its backup.
- * Own storage root and targets (its own service context), since it wipes.
+ * target (serialized, tag files first), and a bag directory of an earlier version still verifies
+ * and restores; a bag with one byte flipped inside a payload file fails verify, and so does the bag
+ * of an object corrupted in storage before its backup. Own storage root and targets (its own
+ * service context), since it wipes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BackupRestoreIntegrationTest {

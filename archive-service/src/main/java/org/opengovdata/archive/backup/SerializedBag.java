@@ -84,6 +84,7 @@ final class SerializedBag {
         (file, bytes) -> tagManifest.append(sha512(bytes)).append("  ").append(file).append('\n'));
     tags.put(TAG_MANIFEST, tagManifest.toString().getBytes(StandardCharsets.UTF_8));
 
+    Files.createDirectories(tar.getParent());
     try (FileChannel channel =
             FileChannel.open(tar, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         TarArchiveOutputStream out =
@@ -130,6 +131,7 @@ final class SerializedBag {
 
   /** Copies a finished tar to {@code to} under a temporary name, forces it, renames it. */
   static void copy(Path from, Path to, Path temporary) throws IOException {
+    Files.createDirectories(temporary.getParent());
     Files.copy(from, temporary, StandardCopyOption.REPLACE_EXISTING);
     try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
       channel.force(true);

@@ -49,6 +49,7 @@ public class ArchiveBench {
     switch (args[0]) {
       case "ingest" -> ingest(args);
       case "job" -> job(args);
+      case "verify" -> verify(args);
       case "timegate" -> timegate(args);
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
@@ -209,6 +210,22 @@ public class ArchiveBench {
         return;
       }
     }
+  }
+
+  /** POSTs /backups/ID/verify as admin (synchronous); fails unless valid; prints seconds. */
+  private static void verify(String[] a) throws Exception {
+    long start = System.nanoTime();
+    HttpResponse<String> verified =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(a[1] + "/backups/" + a[3] + "/verify"))
+                .header("Authorization", token(a[2], Role.ADMIN))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (verified.statusCode() != 200 || !verified.body().contains("\"valid\":true")) {
+      throw new IllegalStateException("verify → " + verified.statusCode() + " " + verified.body());
+    }
+    System.out.printf(Locale.ROOT, "%.3f%n", (System.nanoTime() - start) / 1e9);
   }
 
   /** Accept-Datetime requests at random instants within each record's version history. */

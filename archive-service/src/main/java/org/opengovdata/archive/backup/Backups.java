@@ -1,46 +1,30 @@
 package org.opengovdata.archive.backup;
 
 import gov.loc.repository.bagit.domain.Bag;
-import gov.loc.repository.bagit.domain.Manifest;
-import gov.loc.repository.bagit.domain.Metadata;
-import gov.loc.repository.bagit.domain.Version;
-import gov.loc.repository.bagit.hash.StandardSupportedAlgorithms;
 import gov.loc.repository.bagit.reader.BagReader;
 import gov.loc.repository.bagit.verify.BagVerifier;
-import gov.loc.repository.bagit.writer.BagitFileWriter;
-import gov.loc.repository.bagit.writer.ManifestWriter;
-import gov.loc.repository.bagit.writer.MetadataWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.opengovdata.archive.audit.AuditLog;
 import org.opengovdata.archive.record.IndexRebuild;
 import org.opengovdata.archive.record.RecordIds;
 import org.opengovdata.archive.storage.IoProperties;
 import org.opengovdata.archive.storage.OcflStore;
-import org.opengovdata.archive.storage.OcflStore.CopiedFile;
+import org.opengovdata.archive.storage.OcflStore.BagFile;
 import org.opengovdata.archive.storage.OcflStore.ObjectSnapshot;
 import org.opengovdata.archive.storage.OrderedParallel;
 import org.opengovdata.common.jobs.Job;
@@ -155,8 +139,12 @@ public class Backups {
     this.threads = io.threads();
   }
 
-  /** One object's copy: what was copied (empty: unchanged since the last backup), or why not. */
-  private record ObjectCopy(Optional<ObjectSnapshot> snapshot, String failure) {}
+  /**
+   * One object's part of the bag: its files (none: unchanged since the last backup), or why it is
+   * left out.
+   */
+  private record ObjectPlan(
+      Optional<ObjectSnapshot> snapshot, List<BagFile> files, String failure) {}
 
   // ---------------------------------------------------------------------------------- backup
 
@@ -207,45 +195,37 @@ public class Backups {
       store.forEachObjectRoot(roots::add);
       progress.total(roots.size() + 1L);
 
-      Path first = properties.targets().get(0);
-      Path bag = first.resolve(id + PARTIAL);
-      staged.add(bag);
-      Path data = Files.createDirectories(bag.resolve("data"));
-      Map<Path, CopiedFile> payload = new ConcurrentHashMap<>();
-      store.snapshotRootFiles(data.resolve("ocfl-root"), f -> payload.put(f.target(), f));
+      // what goes into the bag, planned first (several objects at once: listing and the small
+      // files' hashing overlap), so that every digest is known before a byte is copied
+      List<BagFile> payload = new ArrayList<>();
+      store.planRootFiles("data/ocfl-root", payload::add);
       List<ObjectSnapshot> copied = new ArrayList<>();
       long[] copiedBytes = {0};
-      // several objects are copied at once (reading, hashing and writing overlap); each into its
-      // own directory; the results are taken in order on this thread
       OrderedParallel.run(
           "backup",
           threads,
           roots,
           root -> {
-            Path destination = data.resolve("objects").resolve(root);
+            List<BagFile> files = new ArrayList<>();
             try {
-              return new ObjectCopy(
-                  store.snapshotObject(root, destination, held, f -> payload.put(f.target(), f)),
-                  null);
+              return new ObjectPlan(
+                  store.planObject(root, "data/objects/" + root, held, files::add), files, null);
             } catch (IOException | RuntimeException e) {
-              // left out whole: nothing of it in the bag
-              deleteTree(destination);
-              payload.keySet().removeIf(p -> p.startsWith(destination));
-              return new ObjectCopy(Optional.empty(), e.getMessage());
+              return new ObjectPlan(Optional.empty(), List.of(), e.getMessage()); // left out whole
             }
           },
-          (root, copy) -> {
-            if (copy.failure() != null) {
-              progress.problem("%s: not backed up — %s".formatted(root, copy.failure()));
-            } else if (copy.snapshot().isPresent()) {
-              copied.add(copy.snapshot().get());
-              copiedBytes[0] += copy.snapshot().get().bytes();
+          (root, plan) -> {
+            if (plan.failure() != null) {
+              progress.problem("%s: not backed up — %s".formatted(root, plan.failure()));
+            } else if (plan.snapshot().isPresent()) {
+              copied.add(plan.snapshot().get());
+              copiedBytes[0] += plan.snapshot().get().bytes();
+              payload.addAll(plan.files());
             }
             progress.advance(1);
           });
       long bytes = copiedBytes[0];
       // management records after the objects: a disposition executed meanwhile is in here
-      Path management = Files.createDirectories(data.resolve("management"));
       tx.executeWithoutResult(
           status -> {
             // audited first, in the snapshot's transaction: the bag holds its own audit entry
@@ -263,7 +243,10 @@ public class Backups {
                         bytes,
                         properties.targets()));
             for (var table : MANAGEMENT.entrySet()) {
-              writeTable(table.getKey(), table.getValue(), management);
+              payload.add(
+                  OcflStore.captured(
+                      "data/management/" + table.getKey() + ".json",
+                      tableJson(table.getKey(), table.getValue())));
             }
           });
       Instant started =
@@ -272,34 +255,31 @@ public class Backups {
               .query(Timestamp.class)
               .single()
               .toInstant();
-      json.writeValue(
-          data.resolve("backup.json").toFile(),
-          new BagManifest(id, previous.orElse(null), started, copied));
-      for (Path written : List.of(data.resolve("backup.json"), management)) {
-        try (Stream<Path> files = Files.walk(written)) {
-          for (Path file : files.filter(Files::isRegularFile).toList()) {
-            payload.put(file, new CopiedFile(file, Files.size(file), sha512(file)));
-          }
-        }
-      }
+      payload.add(
+          OcflStore.captured(
+              "data/backup.json",
+              json.writeValueAsBytes(new BagManifest(id, previous.orElse(null), started, copied))));
       progress.advance(1);
 
-      Metadata metadata = new Metadata();
-      metadata.add("Source-Organization", "Open Government Data Platform archive");
-      metadata.add("External-Identifier", id.toString());
-      metadata.add("Backup-Id", id.toString());
-      metadata.add("Previous-Backup", previous.map(UUID::toString).orElse(NONE));
-      metadata.add("Backup-Started", started.toString());
-      metadata.add("Bag-Count", "1 of 1");
-      writeBag(bag, metadata, payload);
-      Path done = first.resolve(id.toString());
-      Files.move(bag, done, StandardCopyOption.ATOMIC_MOVE);
-      staged.remove(bag);
+      Map<String, String> metadata = new LinkedHashMap<>();
+      metadata.put("Source-Organization", "Open Government Data Platform archive");
+      metadata.put("External-Identifier", id.toString());
+      metadata.put("Backup-Id", id.toString());
+      metadata.put("Previous-Backup", previous.map(UUID::toString).orElse(NONE));
+      metadata.put("Backup-Started", started.toString());
+      metadata.put("Bag-Count", "1 of 1");
+      // one tar per target, written under a temporary name, forced to disk, then renamed
+      Path first = properties.targets().get(0);
+      Path partial = first.resolve(id + SerializedBag.SUFFIX + PARTIAL);
+      staged.add(partial);
+      SerializedBag.write(partial, id.toString(), metadata, payload, store::writeBagFile);
+      Path done = first.resolve(id + SerializedBag.SUFFIX);
+      SerializedBag.publish(partial, done);
+      staged.remove(partial);
       for (Path target : properties.targets().subList(1, properties.targets().size())) {
-        Path copy = target.resolve(id + PARTIAL);
+        Path copy = target.resolve(id + SerializedBag.SUFFIX + PARTIAL);
         staged.add(copy);
-        copyTree(done, copy);
-        Files.move(copy, target.resolve(id.toString()), StandardCopyOption.ATOMIC_MOVE);
+        SerializedBag.copy(done, target.resolve(id + SerializedBag.SUFFIX), copy);
         staged.remove(copy);
       }
       long total = bytes;
@@ -338,52 +318,7 @@ public class Backups {
     }
   }
 
-  /**
-   * Makes {@code bag} (its payload already under {@code data/}) a BagIt 1.0 bag with the sha512
-   * digests computed while the payload was copied: {@code bagit.txt}, {@code bag-info.txt} (with
-   * {@code Payload-Oxum} and {@code Bagging-Date}), {@code manifest-sha512.txt} and {@code
-   * tagmanifest-sha512.txt}, written by the BagIt library's own writers — what {@code
-   * BagCreator.bagInPlace} writes, without its second read of every payload file.
-   */
-  static void writeBag(Path bag, Metadata metadata, Map<Path, CopiedFile> payload)
-      throws IOException {
-    Version version = Version.LATEST_BAGIT_VERSION();
-    BagitFileWriter.writeBagitFile(version, StandardCharsets.UTF_8, bag);
-    long octets = payload.values().stream().mapToLong(CopiedFile::size).sum();
-    metadata.upsertPayloadOxum(octets + "." + payload.size());
-    metadata.remove("Bagging-Date");
-    metadata.add("Bagging-Date", LocalDate.now(ZoneOffset.UTC).toString());
-    MetadataWriter.writeBagMetadata(metadata, version, bag, StandardCharsets.UTF_8);
-    Manifest manifest = new Manifest(StandardSupportedAlgorithms.SHA512);
-    Map<Path, String> digests = new HashMap<>();
-    payload.forEach((path, file) -> digests.put(path, file.sha512()));
-    manifest.setFileToChecksumMap(digests);
-    ManifestWriter.writePayloadManifests(Set.of(manifest), bag, bag, StandardCharsets.UTF_8);
-    Manifest tags = new Manifest(StandardSupportedAlgorithms.SHA512);
-    Map<Path, String> tagDigests = new HashMap<>();
-    for (String tagFile : List.of("bagit.txt", "bag-info.txt", "manifest-sha512.txt")) {
-      tagDigests.put(bag.resolve(tagFile), sha512(bag.resolve(tagFile)));
-    }
-    tags.setFileToChecksumMap(tagDigests);
-    ManifestWriter.writeTagManifests(Set.of(tags), bag, bag, StandardCharsets.UTF_8);
-  }
-
-  private static String sha512(Path file) throws IOException {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-512");
-      try (var in = Files.newInputStream(file)) {
-        byte[] buffer = new byte[64 * 1024];
-        for (int n; (n = in.read(buffer)) != -1; ) {
-          digest.update(buffer, 0, n);
-        }
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private void writeTable(String table, String order, Path directory) {
+  private byte[] tableJson(String table, String order) {
     List<Map<String, Object>> rows = new ArrayList<>();
     jdbc.sql("select * from " + table + " order by " + order)
         .query(
@@ -396,7 +331,7 @@ public class Backups {
               }
               rows.add(row);
             });
-    json.writeValue(directory.resolve(table + ".json").toFile(), rows);
+    return json.writeValueAsBytes(rows);
   }
 
   /** Values as text that PostgreSQL casts back exactly (timestamps keep their microseconds). */
@@ -470,10 +405,45 @@ public class Backups {
     return checks;
   }
 
+  /**
+   * Verifies the bag of backup {@code id} in {@code target}: a serialized bag ({@code <id>.tar}, in
+   * one pass over the tar) or a bag directory ({@code <id>/}, as backups before serialized bags
+   * wrote them, by the BagIt library's verifier).
+   */
   private static TargetCheck verifyBag(Path target, UUID id) {
+    Path tar = target.resolve(id + SerializedBag.SUFFIX);
+    if (Files.isRegularFile(tar)) {
+      try {
+        List<String> problems = SerializedBag.verify(tar, id.toString());
+        if (problems.isEmpty()) {
+          return new TargetCheck(target.toString(), true, null);
+        }
+        // as many as fit the API's 4,000 characters
+        StringBuilder shown = new StringBuilder();
+        int listed = 0;
+        for (String problem : problems) {
+          if (listed == 0 && problem.length() > 3_500) {
+            problem = problem.substring(0, 3_500) + "…";
+          }
+          if (shown.length() + problem.length() > 3_500) {
+            break;
+          }
+          shown.append(listed++ == 0 ? "" : "; ").append(problem);
+        }
+        if (listed < problems.size()) {
+          shown
+              .append(listed == 0 ? "" : "; ")
+              .append("%d problems in all".formatted(problems.size()));
+        }
+        return new TargetCheck(target.toString(), false, shown.toString());
+      } catch (IOException | RuntimeException e) {
+        return new TargetCheck(
+            target.toString(), false, e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+    }
     Path bagDir = target.resolve(id.toString());
     if (!Files.isDirectory(bagDir)) {
-      return new TargetCheck(target.toString(), false, "no bag at " + bagDir);
+      return new TargetCheck(target.toString(), false, "no bag at " + tar + " or " + bagDir);
     }
     try (BagVerifier verifier = new BagVerifier()) {
       Bag bag = new BagReader().read(bagDir);
@@ -545,25 +515,36 @@ public class Backups {
   private void restore(JobProgress progress, Path source, UUID upTo, String requestedBy)
       throws Exception {
     Map<UUID, BagRef> bags = new HashMap<>();
-    try (Stream<Path> dirs = Files.list(source)) {
-      for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-        if (dir.getFileName().toString().endsWith(PARTIAL)) {
+    try (Stream<Path> entries = Files.list(source)) {
+      for (Path entry : entries.sorted().toList()) {
+        String name = entry.getFileName().toString();
+        boolean tar = Files.isRegularFile(entry) && name.endsWith(SerializedBag.SUFFIX);
+        if (name.endsWith(PARTIAL) || !(tar || Files.isDirectory(entry))) {
           continue;
         }
         try {
-          Bag bag = new BagReader().read(dir);
-          UUID id = UUID.fromString(bag.getMetadata().get("Backup-Id").get(0));
-          String previous = bag.getMetadata().get("Previous-Backup").get(0);
+          Map<String, String> info;
+          if (tar) {
+            info = SerializedBag.info(entry);
+          } else {
+            Bag bag = new BagReader().read(entry);
+            info = new HashMap<>();
+            for (String key : List.of("Backup-Id", "Previous-Backup", "Backup-Started")) {
+              info.put(key, bag.getMetadata().get(key).get(0));
+            }
+          }
+          UUID id = UUID.fromString(info.get("Backup-Id"));
+          String previous = info.get("Previous-Backup");
           bags.put(
               id,
               new BagRef(
                   id,
                   NONE.equals(previous) ? null : UUID.fromString(previous),
-                  Instant.parse(bag.getMetadata().get("Backup-Started").get(0)),
-                  dir));
+                  Instant.parse(info.get("Backup-Started")),
+                  entry));
         } catch (Exception e) {
           progress.problem(
-              "%s: not a backup bag of this archive — %s".formatted(dir, e.getMessage()));
+              "%s: not a backup bag of this archive — %s".formatted(entry, e.getMessage()));
         }
       }
     }
@@ -589,7 +570,6 @@ public class Backups {
                 .formatted(chain.get(0).id(), previous, source));
       }
     }
-    List<BagManifest> manifests = new ArrayList<>();
     for (BagRef bag : chain) {
       TargetCheck check = verifyBag(source, bag.id());
       if (!check.valid()) {
@@ -597,6 +577,32 @@ public class Backups {
             "backup %s fails verification, nothing restored: %s"
                 .formatted(bag.id(), check.problem()));
       }
+    }
+    // serialized bags are extracted (next to them, under a name restore and backup pass over)
+    // and restored from there like bag directories
+    Path extracted = source.resolve("restore-" + progress.jobId() + PARTIAL);
+    try {
+      for (int i = 0; i < chain.size(); i++) {
+        BagRef bag = chain.get(i);
+        if (Files.isRegularFile(bag.dir())) {
+          SerializedBag.extract(bag.dir(), extracted);
+          chain.set(
+              i,
+              new BagRef(
+                  bag.id(), bag.previous(), bag.started(), extracted.resolve(bag.id().toString())));
+        }
+      }
+      restoreChain(progress, source, chain, requestedBy);
+    } finally {
+      deleteTree(extracted);
+    }
+  }
+
+  private void restoreChain(
+      JobProgress progress, Path source, List<BagRef> chain, String requestedBy) throws Exception {
+    BagRef newest = chain.get(chain.size() - 1);
+    List<BagManifest> manifests = new ArrayList<>();
+    for (BagRef bag : chain) {
       manifests.add(
           json.readValue(bag.dir().resolve("data/backup.json").toFile(), BagManifest.class));
     }
@@ -723,19 +729,6 @@ public class Backups {
           "No backup target is configured: set ARCHIVE_BACKUP_TARGETS to one or more directories.");
     }
     return properties.targets();
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 
   private static void deleteTree(Path dir) {

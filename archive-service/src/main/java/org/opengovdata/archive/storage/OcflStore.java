@@ -1,8 +1,5 @@
 package org.opengovdata.archive.storage;
 
-import static java.nio.file.StandardOpenOption.CREATE_NEW;
-import static java.nio.file.StandardOpenOption.WRITE;
-
 import io.ocfl.api.OcflOption;
 import io.ocfl.api.OcflRepository;
 import io.ocfl.api.exception.NotFoundException;
@@ -19,20 +16,17 @@ import io.ocfl.core.storage.common.Storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -192,38 +186,41 @@ public class OcflStore {
     return validator.check(objectRoot);
   }
 
-  /** A file written by {@link #snapshotObject} or {@link #snapshotRootFiles}, with its sha512. */
-  public record CopiedFile(Path target, long size, String sha512) {}
+  /**
+   * A file that goes into a backup bag: its path in the bag, size and sha512, and where its bytes
+   * come from — a stored file ({@code storagePath}) or bytes captured while planning ({@code
+   * bytes}, e.g. the root inventory as it was read).
+   */
+  public record BagFile(
+      String bagPath, long size, String sha512, String storagePath, byte[] bytes) {}
 
-  /** An object copied by {@link #snapshotObject}: its id, root, inventory digest, size. */
+  /** An object planned by {@link #planObject}: its id, root, inventory digest, size. */
   public record ObjectSnapshot(
       String objectId, String objectRoot, String inventoryDigest, long bytes) {}
 
   /**
-   * Copies one object root to {@code destination} as of its current root inventory, without
+   * Lists what a backup copies of one object root, as of its current root inventory, without
    * stopping writers: the inventory and its sidecar are read first (and checked against each other,
    * retried while a writer is replacing them), then only the version directories that inventory
-   * names — complete and immutable once they are in place — are copied, and the captured inventory
-   * is written last. A version being added meanwhile is simply not part of the copy.
+   * names — complete and immutable once they are in place — are listed, and the captured inventory
+   * comes last. A version being added meanwhile is simply not part of the backup.
    *
-   * <p>The sha512 handed to {@code copied} for a content file is the digest the object's inventory
-   * records for it (the digest taken at ingest), not one computed from the bytes read now: content
-   * files are copied without hashing them, on the local file system by the kernel ({@code
-   * sendfile}, no user-space buffers). A file that changed on disk since ingest therefore fails the
-   * bag's verification instead of entering the backup under a digest of its corrupt bytes. Files
-   * the inventory does not list with a sha512 (inventories and sidecars of versions; objects of
-   * other OCFL tools using sha256) are hashed while they are copied.
+   * <p>The sha512 of a content file is the digest the object's inventory records for it (the digest
+   * taken at ingest), not one computed from the bytes read now, so that the digests are known
+   * before anything is copied (the bag's manifests come first in its tar) and content files are
+   * read once, while they are written into the bag. A file that changed on disk since ingest
+   * therefore fails the bag's verification instead of entering the backup under a digest of its
+   * corrupt bytes. Files the inventory does not list with a sha512 (inventories and sidecars of
+   * versions; objects of other OCFL tools using sha256) are hashed here — they are small.
    *
+   * @param bagDirectory where the object root goes in the bag ({@code data/objects/<root>})
    * @param backedUp the inventory digest of each object's last backup, by object id
-   * @param copied told of every file written, with its size and sha512
-   * @return empty when the object's inventory still has the digest of its last backup (nothing
-   *     copied)
+   * @param files told of every file of the object, in order
+   * @return empty when the object's inventory still has the digest of its last backup (nothing to
+   *     copy)
    */
-  public Optional<ObjectSnapshot> snapshotObject(
-      String objectRoot,
-      Path destination,
-      Map<String, String> backedUp,
-      Consumer<CopiedFile> copied)
+  public Optional<ObjectSnapshot> planObject(
+      String objectRoot, String bagDirectory, Map<String, String> backedUp, Consumer<BagFile> files)
       throws IOException {
     for (int attempt = 1; ; attempt++) {
       Inventory inventory = readInventory(objectRoot);
@@ -238,9 +235,6 @@ public class OcflStore {
       if (inventory.digest().equalsIgnoreCase(backedUp.getOrDefault(inventory.id(), ""))) {
         return Optional.empty();
       }
-      Files.createDirectories(destination);
-      Set<Path> made = new HashSet<>(); // directories created: one mkdir each, not one per file
-      made.add(destination);
       long bytes = 0;
       for (Listing entry : storage.listDirectory(objectRoot)) {
         String name = entry.getRelativePath();
@@ -252,51 +246,112 @@ public class OcflStore {
           for (Listing file : storage.listRecursive(objectRoot + "/" + name)) {
             if (file.isFile()) {
               String inObject = name + "/" + file.getRelativePath();
-              bytes +=
-                  copyOut(
+              BagFile planned =
+                  plan(
                       objectRoot + "/" + inObject,
-                      destination.resolve(name).resolve(file.getRelativePath()),
-                      inventory.sha512s().get(inObject),
-                      copied,
-                      made);
+                      bagDirectory + "/" + inObject,
+                      inventory.sha512s().get(inObject));
+              files.accept(planned);
+              bytes += planned.size();
             }
           }
         } else if (entry.isFile() && !name.startsWith("inventory.json")) {
-          bytes += copyOut(objectRoot + "/" + name, destination.resolve(name), null, copied, made);
+          BagFile planned = plan(objectRoot + "/" + name, bagDirectory + "/" + name, null);
+          files.accept(planned);
+          bytes += planned.size();
         }
       }
-      writeOut(destination.resolve("inventory.json"), inventory.bytes(), copied);
-      writeOut(
-          destination.resolve(inventory.sidecarName()),
-          inventory.sidecar().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-          copied);
+      files.accept(captured(bagDirectory + "/inventory.json", inventory.bytes()));
+      files.accept(
+          captured(
+              bagDirectory + "/" + inventory.sidecarName(),
+              inventory.sidecar().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       bytes += inventory.bytes().length;
       return Optional.of(new ObjectSnapshot(inventory.id(), objectRoot, inventory.digest(), bytes));
     }
   }
 
-  /**
-   * Copies the storage root's own files (declaration, layout, extensions) to {@code destination}.
-   */
-  public void snapshotRootFiles(Path destination, Consumer<CopiedFile> copied) throws IOException {
-    Files.createDirectories(destination);
+  /** Lists the storage root's own files (declaration, layout, extensions) for a backup. */
+  public void planRootFiles(String bagDirectory, Consumer<BagFile> files) throws IOException {
     for (Listing entry : storage.listDirectory("")) {
       String name = entry.getRelativePath();
       if (entry.isFile()) {
-        copyOut(name, destination.resolve(name), null, copied, new HashSet<>());
+        files.accept(plan(name, bagDirectory + "/" + name, null));
       } else if (entry.isDirectory() && name.equals("extensions")) {
         for (Listing file : storage.listRecursive(name)) {
           if (file.isFile()) {
-            copyOut(
-                name + "/" + file.getRelativePath(),
-                destination.resolve(name).resolve(file.getRelativePath()),
-                null,
-                copied,
-                new HashSet<>());
+            String path = name + "/" + file.getRelativePath();
+            files.accept(plan(path, bagDirectory + "/" + path, null));
           }
         }
       }
     }
+  }
+
+  /** A file in memory as a bag file (its sha512 computed here). */
+  public static BagFile captured(String bagPath, byte[] bytes) {
+    return new BagFile(
+        bagPath, bytes.length, HexFormat.of().formatHex(sha512().digest(bytes)), null, bytes);
+  }
+
+  /**
+   * Writes {@code file}'s bytes to {@code out}: exactly {@code file.size()} of them (a tar entry's
+   * length is fixed by its header), zero-padded if the stored file shrank since it was planned —
+   * the bag's verification then says so.
+   */
+  public void writeBagFile(BagFile file, OutputStream out) throws IOException {
+    if (file.bytes() != null) {
+      out.write(file.bytes());
+      return;
+    }
+    byte[] buffer = COPY_BUFFER.get();
+    long left = file.size();
+    try (InputStream in =
+        localRoot != null
+            ? Files.newInputStream(localRoot.resolve(file.storagePath()))
+            : storage.read(file.storagePath())) {
+      while (left > 0) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n < 0) {
+          break;
+        }
+        out.write(buffer, 0, n);
+        left -= n;
+      }
+    }
+    java.util.Arrays.fill(buffer, (byte) 0);
+    while (left > 0) {
+      int n = (int) Math.min(buffer.length, left);
+      out.write(buffer, 0, n);
+      left -= n;
+    }
+  }
+
+  /**
+   * A stored file as a bag file: with {@code recordedSha512} (the inventory's) its size is all that
+   * is looked up, else it is read and hashed.
+   */
+  private BagFile plan(String storagePath, String bagPath, String recordedSha512)
+      throws IOException {
+    if (recordedSha512 != null && localRoot != null) {
+      return new BagFile(
+          bagPath, Files.size(localRoot.resolve(storagePath)), recordedSha512, storagePath, null);
+    }
+    MessageDigest digest = sha512();
+    byte[] buffer = COPY_BUFFER.get();
+    long size = 0;
+    try (InputStream in = storage.read(storagePath)) {
+      for (int n; (n = in.read(buffer)) != -1; ) {
+        digest.update(buffer, 0, n);
+        size += n;
+      }
+    }
+    return new BagFile(
+        bagPath,
+        size,
+        recordedSha512 != null ? recordedSha512 : HexFormat.of().formatHex(digest.digest()),
+        storagePath,
+        null);
   }
 
   /**
@@ -426,62 +481,6 @@ public class OcflStore {
       storage.createDirectories(storagePath.substring(0, slash));
     }
     storage.copyFileInto(file, storagePath, null);
-  }
-
-  /**
-   * Copies a stored file to {@code target} and tells {@code copied} its size and sha512: {@code
-   * recordedSha512} when the inventory has it (the file is then copied without being hashed, by the
-   * kernel on a local root), else computed from the bytes while they are copied.
-   */
-  private long copyOut(
-      String storagePath,
-      Path target,
-      String recordedSha512,
-      Consumer<CopiedFile> copied,
-      Set<Path> made)
-      throws IOException {
-    if (made.add(target.getParent())) {
-      Files.createDirectories(target.getParent());
-    }
-    long size = 0;
-    String sha512;
-    if (recordedSha512 != null && localRoot != null) {
-      try (FileChannel in = FileChannel.open(localRoot.resolve(storagePath));
-          FileChannel out = FileChannel.open(target, CREATE_NEW, WRITE)) {
-        long length = in.size();
-        while (size < length) {
-          long n = in.transferTo(size, length - size, out);
-          if (n <= 0) {
-            break; // shrank meanwhile: the bag's verification will say so
-          }
-          size += n;
-        }
-      }
-      sha512 = recordedSha512;
-    } else {
-      MessageDigest digest = recordedSha512 == null ? sha512() : null;
-      byte[] buffer = COPY_BUFFER.get();
-      try (InputStream in = storage.read(storagePath);
-          OutputStream out = Files.newOutputStream(target)) {
-        for (int n; (n = in.read(buffer)) != -1; ) {
-          if (digest != null) {
-            digest.update(buffer, 0, n);
-          }
-          out.write(buffer, 0, n);
-          size += n;
-        }
-      }
-      sha512 = digest == null ? recordedSha512 : HexFormat.of().formatHex(digest.digest());
-    }
-    copied.accept(new CopiedFile(target, size, sha512));
-    return size;
-  }
-
-  private static void writeOut(Path target, byte[] bytes, Consumer<CopiedFile> copied)
-      throws IOException {
-    Files.write(target, bytes);
-    copied.accept(
-        new CopiedFile(target, bytes.length, HexFormat.of().formatHex(sha512().digest(bytes))));
   }
 
   private static MessageDigest sha512() {

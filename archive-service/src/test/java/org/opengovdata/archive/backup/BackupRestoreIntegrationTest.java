@@ -6,15 +6,19 @@ import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarFile;
 import org.junit.jupiter.api.Test;
 import org.opengovdata.archive.ArchiveApi;
 import org.opengovdata.archive.storage.OcflStore;
@@ -30,9 +34,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Item 6 done-when: backup (full, then incremental) → wipe storage and database → restore from the
- * chain → every record, version, digest, hold and audit entry is identical; and a bag with one byte
- * flipped fails verify, and so does the bag of an object corrupted in storage before its backup.
- * Own storage root and targets (its own service context), since it wipes.
+ * chain → every record, version, digest, hold and audit entry is identical; each bag is one tar per
+ * target (serialized, tag files first), and a bag directory of an earlier version still verifies
+ * and restores; a bag with one byte flipped inside a payload file fails verify, and so does the bag
+ * of an object corrupted in storage before its backup. Own storage root and targets (its own
+ * service context), since it wipes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BackupRestoreIntegrationTest {
@@ -122,10 +128,43 @@ class BackupRestoreIntegrationTest {
     assertThat(JsonPath.<Integer>read(incremental, "$.objectsCopied")).isEqualTo(1);
     assertThat(JsonPath.<Integer>read(incremental, "$.objectsTotal")).isEqualTo(2);
     String incrementalId = JsonPath.read(incremental, "$.id");
-    for (String id : List.of(JsonPath.<String>read(full, "$.id"), incrementalId)) {
+    String fullId = JsonPath.read(full, "$.id");
+    for (String id : List.of(fullId, incrementalId)) {
       String verified = verify(api, id);
       assertThat(JsonPath.<Boolean>read(verified, "$.valid")).as(verified).isTrue();
     }
+    // each bag is one tar per target, nothing else there; its tag files come first, in one
+    // top-level directory named after the bag
+    for (Path target : List.of(TARGET_A, TARGET_B)) {
+      try (Stream<Path> children = Files.list(target)) {
+        assertThat(children.map(p -> p.getFileName().toString()))
+            .containsExactlyInAnyOrder(fullId + ".tar", incrementalId + ".tar");
+      }
+    }
+    try (TarFile tar = new TarFile(TARGET_A.resolve(incrementalId + ".tar").toFile())) {
+      List<String> files =
+          tar.getEntries().stream().filter(e -> !e.isDirectory()).map(e -> e.getName()).toList();
+      assertThat(files.subList(0, 4))
+          .containsExactly(
+              incrementalId + "/bagit.txt",
+              incrementalId + "/bag-info.txt",
+              incrementalId + "/manifest-sha512.txt",
+              incrementalId + "/tagmanifest-sha512.txt");
+      assertThat(files.subList(4, files.size()))
+          .allMatch(name -> name.startsWith(incrementalId + "/data/"))
+          .contains(incrementalId + "/data/backup.json")
+          .anyMatch(name -> name.endsWith("乙.bin"));
+    }
+    // a target may still hold a bag directory of an earlier version: verified and restored too
+    // (the full backup's copy in target A becomes one)
+    Path fullTar = TARGET_A.resolve(fullId + ".tar");
+    SerializedBag.extract(fullTar, TARGET_A);
+    Files.delete(fullTar);
+    assertThat(TARGET_A.resolve(fullId).resolve("bagit.txt")).isRegularFile();
+    String asDirectory = verify(api, fullId);
+    assertThat(JsonPath.<List<Boolean>>read(asDirectory, "$.targets[*].valid"))
+        .as(asDirectory)
+        .containsExactly(true, true);
 
     Map<String, List<Map<String, Object>>> before = snapshot(List.of(a, b));
     Map<String, byte[]> contents = contents(api, List.of(a, b));
@@ -192,19 +231,26 @@ class BackupRestoreIntegrationTest {
     assertThat(again.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("application/problem+json");
 
-    // one byte flipped in target B's copy of the incremental bag: verify fails there only
-    Path payload;
-    try (Stream<Path> files = Files.walk(TARGET_B.resolve(incrementalId).resolve("data/objects"))) {
-      payload =
-          files
-              .filter(p -> p.toString().endsWith("乙.bin"))
-              .filter(Files::isRegularFile)
+    // one byte flipped in target B's copy of the incremental bag, inside a payload file's bytes
+    // in the tar: verify fails there only
+    Path tarB = TARGET_B.resolve(incrementalId + ".tar");
+    long offset;
+    try (TarFile tar = new TarFile(tarB.toFile())) {
+      offset =
+          tar.getEntries().stream()
+              .filter(e -> e.getName().endsWith("乙.bin"))
               .findFirst()
-              .orElseThrow();
+              .orElseThrow()
+              .getDataOffset();
     }
-    byte[] bytes = Files.readAllBytes(payload);
-    bytes[0] ^= 1;
-    Files.write(payload, bytes);
+    try (FileChannel channel =
+        FileChannel.open(tarB, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ByteBuffer one = ByteBuffer.allocate(1);
+      channel.read(one, offset);
+      one.put(0, (byte) (one.get(0) ^ 1));
+      one.rewind();
+      channel.write(one, offset);
+    }
     String failed = verify(api, incrementalId);
     assertThat(JsonPath.<Boolean>read(failed, "$.valid")).as(failed).isFalse();
     assertThat(JsonPath.<List<Boolean>>read(failed, "$.targets[*].valid"))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.opengovdata.common.security.Role;
 import org.opengovdata.common.testsupport.Http;
 import org.opengovdata.common.testsupport.TestInfrastructure;
 import org.opengovdata.common.testsupport.TestTokens;
+import org.opengovdata.common.testsupport.TryItOut;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -166,13 +166,13 @@ class DemoDataIntegrationTest {
   @Test
   @Order(2)
   void theSpecsResponseExamplesAreWhatTheServiceAnswers() throws Exception {
-    Map<String, Object> spec = SpecWalk.load(Path.of("src/main/openapi/catalog.yaml"));
-    List<SpecWalk.ResponseExample> examples = SpecWalk.responseExamples(spec);
+    Map<String, Object> spec = TryItOut.spec("catalog");
+    List<TryItOut.ResponseExample> examples = TryItOut.responseExamples(spec);
     assertThat(examples)
-        .extracting(SpecWalk.ResponseExample::request)
+        .extracting(TryItOut.ResponseExample::request)
         .hasSizeGreaterThanOrEqualTo(2);
     JsonMapper json = JsonMapper.builder().build();
-    for (SpecWalk.ResponseExample example : examples) {
+    for (TryItOut.ResponseExample example : examples) {
       HttpResponse<String> answer =
           Http.get("http://localhost:" + port + example.request(), "Accept", "application/json");
       assertThat(answer.statusCode()).as(example.request()).isEqualTo(200);
@@ -189,11 +189,11 @@ class DemoDataIntegrationTest {
   @Test
   @Order(2)
   void everyPreFilledReadIsAccepted() throws Exception {
-    Map<String, Object> spec = SpecWalk.load(Path.of("src/main/openapi/catalog.yaml"));
-    List<SpecWalk.PreFilled> reads = SpecWalk.preFilledReads(spec);
+    Map<String, Object> spec = TryItOut.spec("catalog");
+    List<TryItOut.PreFilled> reads = TryItOut.preFilledReads(spec);
     assertThat(reads).hasSizeGreaterThan(10);
     String admin = TestTokens.bearer("key_admin_it", Role.ADMIN);
-    for (SpecWalk.PreFilled read : reads) {
+    for (TryItOut.PreFilled read : reads) {
       HttpResponse<String> answer =
           Http.get("http://localhost:" + port + read.uri(), "Authorization", admin);
       if (read.namesARecord()) {

@@ -1,4 +1,4 @@
-package org.opengovdata.catalog.demo;
+package org.opengovdata.common.testsupport;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -14,18 +14,27 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
-/** Reads what the spec promises by example: pre-filled requests and whole-response examples. */
-final class SpecWalk {
+/**
+ * What a service's spec promises by example, for its integration tests: the reads as Swagger UI's
+ * "Try it out" pre-fills them (each must be accepted by the running service), and the response
+ * examples that name their request ({@code x-request}; each must be what the service answers).
+ */
+public final class TryItOut {
 
-  private SpecWalk() {}
+  private TryItOut() {}
 
   /** A read as Swagger UI's "Try it out" pre-fills it. */
-  record PreFilled(String uri, boolean namesARecord) {}
+  public record PreFilled(String uri, boolean namesARecord) {}
 
   /** A response example that names the request it answers ({@code x-request}). */
-  record ResponseExample(String request, Object value) {}
+  public record ResponseExample(String request, Object value) {}
 
-  static Map<String, Object> load(Path file) throws IOException {
+  /** The service's own spec, from its module directory (where Maven runs its tests). */
+  public static Map<String, Object> spec(String service) throws IOException {
+    return load(Path.of("src/main/openapi/" + service + ".yaml"));
+  }
+
+  public static Map<String, Object> load(Path file) throws IOException {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(16 * 1024 * 1024);
     try (Reader in = Files.newBufferedReader(file)) {
@@ -34,7 +43,7 @@ final class SpecWalk {
   }
 
   /** Every GET of the spec's own paths with its path and query parameters pre-filled. */
-  static List<PreFilled> preFilledReads(Map<String, Object> spec) {
+  public static List<PreFilled> preFilledReads(Map<String, Object> spec) {
     List<PreFilled> reads = new ArrayList<>();
     for (Map.Entry<String, Object> path : map(spec.get("paths")).entrySet()) {
       Map<String, Object> get = map(map(path.getValue()).get("get"));
@@ -43,11 +52,15 @@ final class SpecWalk {
       }
       String uri = path.getKey();
       boolean namesARecord = false;
+      boolean complete = true;
       Map<String, String> query = new LinkedHashMap<>();
       for (Object p : list(get.get("parameters"))) {
         Map<String, Object> parameter = resolve(spec, map(p));
         Object value = preFilled(spec, parameter);
         String name = (String) parameter.get("name");
+        if (value == null && Boolean.TRUE.equals(parameter.get("required"))) {
+          complete = false; // Swagger UI sends nothing until the user fills it in
+        }
         if ("path".equals(parameter.get("in")) && value != null) {
           uri = uri.replace("{" + name + "}", encode(String.valueOf(value)));
           namesARecord = true;
@@ -59,8 +72,8 @@ final class SpecWalk {
                   : String.valueOf(value));
         }
       }
-      if (uri.contains("{")) {
-        continue; // a path parameter without an example: nothing is pre-filled to send
+      if (!complete) {
+        continue; // a required parameter without an example: nothing is pre-filled to send
       }
       String encoded =
           query.entrySet().stream()
@@ -72,7 +85,7 @@ final class SpecWalk {
   }
 
   /** Every example of a response body that has an {@code x-request}. */
-  static List<ResponseExample> responseExamples(Map<String, Object> spec) {
+  public static List<ResponseExample> responseExamples(Map<String, Object> spec) {
     List<ResponseExample> examples = new ArrayList<>();
     for (Object item : map(spec.get("paths")).values()) {
       for (Object operation : map(item).values()) {

@@ -1,5 +1,8 @@
 package org.opengovdata.gateway.docs;
 
+import static org.springframework.web.reactive.function.server.RequestPredicates.method;
+import static org.springframework.web.reactive.function.server.RequestPredicates.path;
+
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,7 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -50,14 +55,19 @@ class ApiDocsRoutes {
                 ServerResponse.ok()
                     .contentType(MediaType.parseMediaType("text/javascript"))
                     .bodyValue(new ClassPathResource("docs/init.js")))
-        .GET(
-            "/favicon.ico",
+        .route(
+            read("/favicon.ico"),
             request ->
                 ServerResponse.ok()
                     .contentType(ICON)
                     .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
                     .bodyValue(new ClassPathResource("favicon/favicon.ico")))
-        .GET("/openapi/{file}", specs::serve)
+        .route(read("/openapi/{file}"), specs::serve)
         .build();
+  }
+
+  /** GET, and HEAD (the same answer without a body), of one path. */
+  private static RequestPredicate read(String pattern) {
+    return path(pattern).and(method(HttpMethod.GET).or(method(HttpMethod.HEAD)));
   }
 }

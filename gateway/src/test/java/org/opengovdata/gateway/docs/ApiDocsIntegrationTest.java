@@ -54,6 +54,10 @@ class ApiDocsIntegrationTest {
       assertThat((String) info.get("title")).as(service).endsWith("API");
       assertThat(document).containsKey("paths");
 
+      HttpResponse<byte[]> head =
+          send(HttpRequest.newBuilder(uri("/openapi/" + service + ".yaml")).HEAD());
+      assertThat(head.statusCode()).isEqualTo(200);
+      assertThat(head.body()).isEmpty();
       String etag = spec.headers().firstValue("ETag").orElseThrow();
       assertThat(get("/openapi/" + service + ".yaml", "If-None-Match", etag).statusCode())
           .isEqualTo(304);
@@ -92,13 +96,20 @@ class ApiDocsIntegrationTest {
     assertThat(text(get("/docs/"))).contains("<link rel=\"icon\" href=\"/favicon.ico\">");
   }
 
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
   private HttpResponse<byte[]> get(String path, String... headers) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
+    return send(request);
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest.Builder request) {
+    request.timeout(Duration.ofSeconds(30));
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {

@@ -55,7 +55,9 @@ class ApiDocsIntegrationTest {
       assertThat(document).containsKey("paths");
 
       HttpResponse<byte[]> head =
-          send(HttpRequest.newBuilder(uri("/openapi/" + service + ".yaml")).HEAD());
+          send(
+              HttpRequest.newBuilder(uri("/openapi/" + service + ".yaml"))
+                  .method("HEAD", HttpRequest.BodyPublishers.noBody()));
       assertThat(head.statusCode()).isEqualTo(200);
       assertThat(head.body()).isEmpty();
       String etag = spec.headers().firstValue("ETag").orElseThrow();

@@ -14,6 +14,7 @@ import org.opengovdata.gateway.ratelimit.RatePolicies;
 import org.opengovdata.gateway.ratelimit.RatePolicy;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -73,17 +74,25 @@ class RateLimitWebFilter implements WebFilter {
     String client = ClientAddress.of(request, trustedProxies);
     RateLimiter.Decision decision = limiter.consume(policy(exchange, client, group));
     writeHeaders(exchange.getResponse().getHeaders(), decision);
-    if (decision.allowed()) {
+    if (decision.allowed() && readsOnly(request)) {
+      // only a read can be a 304 or a download; a write's answer is never settled
       ServerHttpResponse response = exchange.getResponse();
       response.beforeCommit(
           () -> {
             settle(exchange, client, path, download, decision);
             return Mono.empty();
           });
+    }
+    if (decision.allowed()) {
       return chain.filter(exchange);
     }
     meters.counter("gateway.ratelimit.rejected", "group", group.key()).increment();
     return tooManyRequests(exchange, decision);
+  }
+
+  private static boolean readsOnly(ServerHttpRequest request) {
+    return HttpMethod.GET.equals(request.getMethod())
+        || HttpMethod.HEAD.equals(request.getMethod());
   }
 
   private RatePolicy policy(ServerWebExchange exchange, String client, RouteGroup group) {

@@ -153,6 +153,27 @@ for d in c.get("dcat:dataset", []):
 print(len(c.get("dcat:dataset", [])) if not missing else "missing: " + ", ".join(missing))' 2>&1)
 check "DCAT-AP mandatory properties present in every dataset (count of datasets)" \
   "$(curl -s "$C/datasets?size=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')" "$dcat"
+# the whole-dataset download: the CSV distribution's downloadUrl, a file with validators
+download=$(curl -s "$C/datasets/fiscal-three-public" | sed -n 's/.*"downloadUrl":"\([^"]*\)".*/\1/p')
+check "the CSV distribution has a full-download link" /api/v1/catalog/datasets/fiscal-three-public/download "$download"
+download_head=$(curl -s -D - -o "$WORK_SMOKE/three-public.csv" "$G$download" | tr -d '\r')
+check "full download is 200" 1 "$(printf '%s' "$download_head" | grep -c '^HTTP/[0-9.]* 200')"
+check "with Content-Length = the bytes sent" "$(wc -c <"$WORK_SMOKE/three-public.csv" | tr -d ' ')" \
+  "$(printf '%s' "$download_head" | sed -n 's/^[Cc]ontent-[Ll]ength: *//p')"
+check "and Last-Modified" 1 "$(printf '%s' "$download_head" | grep -ci '^Last-Modified: ')"
+check "and the same rows as the CSV export" "$(curl -s -H "X-API-Key: $consumer" "$C/fiscal/three-public-expenses?format=csv" | md5sum)" \
+  "$(md5sum <"$WORK_SMOKE/three-public.csv")"
+download_etag=$(printf '%s' "$download_head" | sed -n 's/^[Ee][Tt]ag: *//p')
+check "and a strong ETag" 1 "$(printf '%s' "$download_etag" | grep -c '^"')"
+check "a small file costs a read, not a bulk slot" '"read"' "$(printf '%s' "$download_head" | sed -n 's/^RateLimit-Policy: *\("[a-z]*"\).*/\1/Ip')"
+revalidated=$(curl -s -D - -o /dev/null -H "If-None-Match: $download_etag" "$G$download" | tr -d '\r')
+check "If-None-Match on the full download is 304" 1 "$(printf '%s' "$revalidated" | grep -c '^HTTP/[0-9.]* 304')"
+check "and the 304 is not counted against the limit" \
+  "$(printf '%s' "$download_head" | sed -n 's/^X-RateLimit-Remaining: *//Ip')" \
+  "$(printf '%s' "$revalidated" | sed -n 's/^X-RateLimit-Remaining: *//Ip')"
+check "the served spec carries the build version" 1 \
+  "$(curl -s "$G/openapi/catalog.yaml" | sed -n '/^info:/,/^[a-z]/p' | grep -c "^  version: '$(curl -s "$G/api/v1/catalog/info" | sed -n 's/.*"version":"\([^"]*\)".*/\1/p')'")"
+check "the gateway serves a favicon" image/vnd.microsoft.icon "$(ctype "$G/favicon.ico")"
 
 if [ "$failures" -gt 0 ]; then die "$failures check(s) failed"; fi
 log "all checks passed"

@@ -32,4 +32,9 @@ public record Dataset(
   public String csvUrl() {
     return resourcePath + (resourcePath.contains("?") ? "&" : "?") + "format=csv";
   }
+
+  /** The whole dataset as one CSV file (the same bytes as {@link #csvUrl}), with validators. */
+  public String downloadUrl() {
+    return "/api/v1/catalog/datasets/" + id + "/download";
+  }
 }

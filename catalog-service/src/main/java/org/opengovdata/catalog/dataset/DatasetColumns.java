@@ -92,7 +92,14 @@ final class DatasetColumns {
               DatasetDto::setModified),
           Column.of("version", "版本", "Version", INTEGER, Dataset::version, DatasetDto::setVersion),
           Column.of("jsonUrl", "JSON 地址", "JSON URL", STRING, Dataset::jsonUrl, (d, v) -> {}),
-          Column.of("csvUrl", "CSV 地址", "CSV URL", STRING, Dataset::csvUrl, (d, v) -> {}));
+          Column.of("csvUrl", "CSV 地址", "CSV URL", STRING, Dataset::csvUrl, (d, v) -> {}),
+          Column.of(
+              "downloadUrl",
+              "完整下载地址",
+              "Full download URL",
+              STRING,
+              Dataset::downloadUrl,
+              (d, v) -> {}));
 
   static DatasetDto toDto(Dataset dataset, String regionName) {
     DatasetDto dto = COLUMNS.toDto(dataset, COLUMNS.all());
@@ -109,6 +116,7 @@ final class DatasetColumns {
                     .title(dataset.title() + "（CSV）")
                     .format(DistributionDto.FormatEnum.CSV)
                     .mediaType("text/csv")
-                    .accessUrl(dataset.csvUrl())));
+                    .accessUrl(dataset.csvUrl())
+                    .downloadUrl(dataset.downloadUrl())));
   }
 }

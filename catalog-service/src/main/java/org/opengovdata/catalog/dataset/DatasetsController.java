@@ -15,6 +15,7 @@ import org.opengovdata.catalog.api.model.LabelsDto;
 import org.opengovdata.catalog.api.model.ThemeDto;
 import org.opengovdata.catalog.reference.ReferenceData;
 import org.opengovdata.catalog.reference.Region;
+import org.opengovdata.catalog.tabular.CsvExport;
 import org.opengovdata.catalog.tabular.PagedRows;
 import org.opengovdata.catalog.tabular.Params;
 import org.opengovdata.catalog.web.ListEnvelope;
@@ -24,6 +25,9 @@ import org.opengovdata.catalog.web.Read;
 import org.opengovdata.common.paging.PageRequest;
 import org.opengovdata.common.paging.SortOrder;
 import org.opengovdata.common.problem.ApiException;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,13 +43,19 @@ class DatasetsController implements DatasetsApi {
   private final ReferenceData reference;
   private final JsonMapper json;
   private final DcatJsonLd dcat;
+  private final DatasetDownloads downloads;
 
   DatasetsController(
-      DatasetCatalog catalog, ReferenceData reference, JsonMapper json, DcatJsonLd dcat) {
+      DatasetCatalog catalog,
+      ReferenceData reference,
+      JsonMapper json,
+      DcatJsonLd dcat,
+      DatasetDownloads downloads) {
     this.catalog = catalog;
     this.reference = reference;
     this.json = json;
     this.dcat = dcat;
+    this.downloads = downloads;
   }
 
   @Override
@@ -140,6 +150,41 @@ class DatasetsController implements DatasetsApi {
       return null;
     }
     return read.ok(toDto(dataset));
+  }
+
+  /**
+   * The dataset's download file. Validators come from the dataset's version, so a conditional
+   * request is answered before any file is built; the file served is the one of the version its
+   * snapshot read (the validators say which).
+   */
+  @Override
+  public ResponseEntity<InputStreamResource> downloadDataset(
+      String datasetId, String ifNoneMatch, String ifModifiedSince) {
+    Dataset dataset =
+        catalog
+            .find(datasetId)
+            .filter(d -> downloads.offers(d.id()))
+            .orElseThrow(
+                () -> ApiException.notFound("No dataset '" + datasetId + "' to download."));
+    if (DownloadValidators.notModified(dataset, ifNoneMatch, ifModifiedSince)) {
+      return validators(dataset, ResponseEntity.status(HttpStatus.NOT_MODIFIED)).build();
+    }
+    DatasetDownloads.Download download = downloads.current(dataset);
+    return validators(download.dataset(), ResponseEntity.ok())
+        .contentType(MediaType.parseMediaType(CsvExport.CONTENT_TYPE))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"" + download.dataset().id() + ".csv\"")
+        .contentLength(download.size())
+        .body(new InputStreamResource(download.open()));
+  }
+
+  private static ResponseEntity.BodyBuilder validators(
+      Dataset dataset, ResponseEntity.BodyBuilder response) {
+    return response
+        .eTag(DownloadValidators.etag(dataset))
+        .lastModified(dataset.modified().toInstant())
+        .cacheControl(Read.CACHE_CONTROL);
   }
 
   private DatasetDto toDto(Dataset dataset) {

@@ -133,13 +133,18 @@ class DcatJsonLd {
     node.put(
         "dcat:distribution",
         List.of(
-            distribution(d, "JSON", "application/json", d.jsonUrl()),
-            distribution(d, "CSV", "text/csv", d.csvUrl())));
+            distribution(d, "JSON", "application/json", d.jsonUrl(), d.jsonUrl()),
+            distribution(d, "CSV", "text/csv", d.csvUrl(), d.downloadUrl())));
     return node;
   }
 
+  /**
+   * @param path the API resource ({@code dcat:accessURL})
+   * @param file the whole dataset as a file ({@code dcat:downloadURL}): for CSV the per-dataset
+   *     download, served with {@code Content-Length}, {@code ETag} and {@code Last-Modified}
+   */
   private Map<String, Object> distribution(
-      Dataset d, String format, String mediaType, String path) {
+      Dataset d, String format, String mediaType, String path, String file) {
     String url = iri(path);
     Map<String, Object> node = new LinkedHashMap<>();
     node.put("@id", url);
@@ -148,7 +153,7 @@ class DcatJsonLd {
     node.put("dct:format", id(AUTHORITY + "file-type/" + format));
     node.put("dcat:mediaType", id(MEDIA_TYPE + mediaType));
     node.put("dcat:accessURL", id(url));
-    node.put("dcat:downloadURL", id(url));
+    node.put("dcat:downloadURL", id(iri(file)));
     node.put("dct:license", id(LICENSES.getOrDefault(d.license(), d.license())));
     return node;
   }

@@ -149,6 +149,31 @@ public final class TabularResource<R, F extends TabularResource.Filter, D> {
     rows.copyCsv(filter, order, selected.stream().map(Column::key).toList(), started, out);
   }
 
+  /**
+   * Every row the filter selects, in order, as CSV: written by PostgreSQL's COPY when it can write
+   * these columns, else row by row — the one way every CSV of this resource is written.
+   *
+   * @param started runs once the database has accepted the query, before the header (see {@link
+   *     CsvExport#copy})
+   */
+  public void writeCsv(
+      F filter,
+      SortOrder order,
+      List<Column<R, D>> selected,
+      java.util.function.Function<? super Column<R, ?>, String> header,
+      OutputStream out)
+      throws java.io.IOException {
+    if (copiesCsv(selected)) {
+      CsvExport.copy(
+          out,
+          selected,
+          header,
+          (started, data) -> copyCsv(filter, order, selected, started, data));
+    } else {
+      CsvExport.write(out, selected, header, sink -> stream(filter, order, sink));
+    }
+  }
+
   /** Every row the filter selects, in order, as the database streams them. */
   public void stream(F filter, SortOrder order, Consumer<R> sink) {
     rows.stream(filter, order, sink);

@@ -2,7 +2,6 @@ package org.opengovdata.catalog.web;
 
 import java.util.List;
 import org.opengovdata.catalog.tabular.Column;
-import org.opengovdata.catalog.tabular.CsvExport;
 import org.opengovdata.catalog.tabular.TabularResource;
 import org.opengovdata.catalog.tabular.TabularResource.Page;
 import org.opengovdata.common.paging.SortOrder;
@@ -40,24 +39,10 @@ public final class TabularList {
     }
     if (read.csv()) {
       long total = resource.total(version, filter);
-      if (resource.copiesCsv(selected)) {
-        read.writeCsv(
-            resource.name(),
-            total,
-            out ->
-                CsvExport.copy(
-                    out,
-                    selected,
-                    p::header,
-                    (started, data) -> resource.copyCsv(filter, order, selected, started, data)));
-      } else {
-        read.writeCsv(
-            resource.name(),
-            selected,
-            p::header,
-            total,
-            sink -> resource.stream(filter, order, sink));
-      }
+      read.writeCsv(
+          resource.name(),
+          total,
+          out -> resource.writeCsv(filter, order, selected, p::header, out));
       return null;
     }
     if (read.jsonLines()) {

@@ -38,6 +38,9 @@ class DatasetsIntegrationTest extends CatalogIntegrationTest {
             "/api/v1/catalog/fiscal/items?budgetType=GENERAL_PUBLIC&format=csv");
     assertThat(JsonPath.<List<String>>read(response.body(), "$.data[0].distributions[*].mediaType"))
         .containsExactly("application/json", "text/csv");
+    assertThat(
+            JsonPath.<List<String>>read(response.body(), "$.data[0].distributions[*].downloadUrl"))
+        .containsExactly("/api/v1/catalog/datasets/fiscal-general-public/download");
   }
 
   @Test

@@ -84,6 +84,16 @@ class DcatApIntegrationTest extends CatalogIntegrationTest {
         assertThat(distribution.getPropertyResourceValue(DCAT.mediaType).getURI())
             .startsWith("http://www.iana.org/assignments/media-types/");
       }
+      // the CSV is downloadable as one file of the whole dataset
+      assertThat(
+              distributions.stream()
+                  .map(d -> d.getPropertyResourceValue(DCAT.downloadURL).getURI())
+                  .toList())
+          .contains(
+              BASE
+                  + "/api/v1/catalog/datasets/"
+                  + dataset.getProperty(DCTerms.identifier).getString()
+                  + "/download");
     }
     // no relative IRI anywhere
     rdf.listObjects()

@@ -23,6 +23,7 @@ import org.opengovdata.common.security.Role;
 import org.opengovdata.common.testsupport.Http;
 import org.opengovdata.common.testsupport.TestInfrastructure;
 import org.opengovdata.common.testsupport.TestTokens;
+import org.opengovdata.common.testsupport.TryItOut;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The startup loader on a fresh catalogue — a schema of its own, so that it really starts empty —
@@ -153,6 +156,52 @@ class DemoDataIntegrationTest {
                 .query(String.class)
                 .single())
         .isEqualTo("1.00");
+  }
+
+  /**
+   * Examples that are true: every response example in the spec that names its request ({@code
+   * x-request}) is exactly what the service answers to that request on the demo data — the figures
+   * were taken from it, and this keeps them so.
+   */
+  @Test
+  @Order(2)
+  void theSpecsResponseExamplesAreWhatTheServiceAnswers() throws Exception {
+    Map<String, Object> spec = TryItOut.spec("catalog");
+    List<TryItOut.ResponseExample> examples = TryItOut.responseExamples(spec);
+    assertThat(examples)
+        .extracting(TryItOut.ResponseExample::request)
+        .hasSizeGreaterThanOrEqualTo(2);
+    JsonMapper json = JsonMapper.builder().build();
+    for (TryItOut.ResponseExample example : examples) {
+      HttpResponse<String> answer =
+          Http.get("http://localhost:" + port + example.request(), "Accept", "application/json");
+      assertThat(answer.statusCode()).as(example.request()).isEqualTo(200);
+      JsonNode expected = json.readTree(json.writeValueAsString(example.value()));
+      assertThat(json.readTree(answer.body())).as(example.request()).isEqualTo(expected);
+    }
+  }
+
+  /**
+   * "Try it out" in /docs pre-fills every parameter with an example or a default: each read of the
+   * catalog, sent as pre-filled, is accepted — 2xx, or 404 where the example names a record the
+   * demo data does not hold — never a 400 on the first click.
+   */
+  @Test
+  @Order(2)
+  void everyPreFilledReadIsAccepted() throws Exception {
+    Map<String, Object> spec = TryItOut.spec("catalog");
+    List<TryItOut.PreFilled> reads = TryItOut.preFilledReads(spec);
+    assertThat(reads).hasSizeGreaterThan(10);
+    String admin = TestTokens.bearer("key_admin_it", Role.ADMIN);
+    for (TryItOut.PreFilled read : reads) {
+      HttpResponse<String> answer =
+          Http.get("http://localhost:" + port + read.uri(), "Authorization", admin);
+      if (read.namesARecord()) {
+        assertThat(answer.statusCode()).as(read.uri() + " " + answer.body()).isIn(200, 404);
+      } else {
+        assertThat(answer.statusCode()).as(read.uri() + " " + answer.body()).isEqualTo(200);
+      }
+    }
   }
 
   private DemoDataLoader loader(int scale) {

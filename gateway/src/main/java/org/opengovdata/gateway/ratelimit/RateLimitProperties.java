@@ -7,6 +7,7 @@ import java.util.Set;
 import org.opengovdata.common.security.Role;
 import org.opengovdata.gateway.caller.RouteGroup;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -20,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param redisTimeout longest wait for one sync with Redis before counting locally instead
  * @param syncInterval how often the local counts are pushed to Redis and the totals read back
  * @param trustedProxies addresses of load balancers whose {@code X-Forwarded-For} is believed
+ * @param smallDownload the largest dataset download file ({@code /datasets/{id}/download}) charged
+ *     as an ordinary read; a larger one costs a bulk-download slot (default 1 MB)
  */
 @Validated
 @ConfigurationProperties("opendata.gateway.rate-limits")
@@ -29,7 +32,8 @@ public record RateLimitProperties(
     Map<Role, Map<RouteGroup, Integer>> roles,
     Duration redisTimeout,
     Duration syncInterval,
-    Set<String> trustedProxies) {
+    Set<String> trustedProxies,
+    DataSize smallDownload) {
 
   public RateLimitProperties {
     windows = windows == null ? new EnumMap<>(RouteGroup.class) : windows;
@@ -38,6 +42,7 @@ public record RateLimitProperties(
     redisTimeout = redisTimeout == null ? Duration.ofMillis(100) : redisTimeout;
     syncInterval = syncInterval == null ? Duration.ofMillis(100) : syncInterval;
     trustedProxies = trustedProxies == null ? Set.of() : Set.copyOf(trustedProxies);
+    smallDownload = smallDownload == null ? DataSize.ofMegabytes(1) : smallDownload;
   }
 
   public Duration window(RouteGroup group) {

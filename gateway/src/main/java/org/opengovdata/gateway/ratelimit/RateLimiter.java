@@ -43,24 +43,40 @@ public class RateLimiter implements SmartLifecycle {
   private static final int BATCH = 500;
 
   /**
-   * For each window: add this instance's delta to its field of the window's hash (fields are
-   * instances), set the expiry, and return the total and the number of instances counting. ARGV[1]
-   * = instance id, then per key: delta, expire-at (epoch ms).
+   * For each window: set this instance's two absolute counts in the window's hash — field {@code
+   * <instance>} what it counted, {@code <instance>|r} what it gave back (refunds) — each only ever
+   * raised, set the expiry, and return the net total and the number of instances counting. ARGV[1]
+   * = instance id, then per key: counted, refunded, expire-at (epoch ms).
    */
   private static final ByteBuffer SYNC =
       StandardCharsets.UTF_8.encode(
           """
           local out = {}
+          local refunds = ARGV[1] .. '|r'
           for i, key in ipairs(KEYS) do
-            local mine = tonumber(ARGV[2 * i])
+            local mine = tonumber(ARGV[3 * i - 1])
+            local back = tonumber(ARGV[3 * i])
+            local changed = false
             if mine > 0 and tonumber(redis.call('HGET', key, ARGV[1]) or '0') < mine then
               redis.call('HSET', key, ARGV[1], mine)
-              redis.call('PEXPIREAT', key, ARGV[2 * i + 1])
+              changed = true
+            end
+            if back > 0 and tonumber(redis.call('HGET', key, refunds) or '0') < back then
+              redis.call('HSET', key, refunds, back)
+              changed = true
+            end
+            if changed then
+              redis.call('PEXPIREAT', key, ARGV[3 * i + 1])
             end
             local total, counting = 0, 0
-            for _, value in ipairs(redis.call('HVALS', key)) do
-              total = total + tonumber(value)
-              counting = counting + 1
+            local fields = redis.call('HGETALL', key)
+            for j = 1, #fields, 2 do
+              if string.sub(fields[j], -2) == '|r' then
+                total = total - tonumber(fields[j + 1])
+              else
+                total = total + tonumber(fields[j + 1])
+                counting = counting + 1
+              end
             end
             if redis.call('HEXISTS', key, ARGV[1]) == 0 then counting = counting + 1 end
             out[#out + 1] = total
@@ -97,8 +113,13 @@ public class RateLimiter implements SmartLifecycle {
     this.clock = clock;
   }
 
-  /** The outcome for one request under a policy. */
-  public record Decision(RatePolicy policy, long count, long secondsToReset, boolean allowed) {
+  /**
+   * The outcome for one request under a policy.
+   *
+   * @param countedAt when it was counted (its window is the one a refund goes to)
+   */
+  public record Decision(
+      RatePolicy policy, long count, long secondsToReset, boolean allowed, long countedAt) {
     public long remaining() {
       return allowed ? Math.max(0, policy.limit() - count) : 0;
     }
@@ -117,7 +138,47 @@ public class RateLimiter implements SmartLifecycle {
       fallbacks.increment();
     }
     SharedWindow.Acquired acquired = window.tryAcquire(now, unreachable);
-    return new Decision(policy, acquired.count(), policy.secondsToReset(now), acquired.allowed());
+    return new Decision(
+        policy, acquired.count(), policy.secondsToReset(now), acquired.allowed(), now);
+  }
+
+  /**
+   * Counts a request that was let through already, whatever the count: for a request found to
+   * belong to this policy's group only once it was answered (a large download).
+   */
+  public Decision charge(RatePolicy policy) {
+    long now = clock.millis();
+    long count = window(policy, now).charge(now);
+    return new Decision(policy, count, policy.secondsToReset(now), true, now);
+  }
+
+  /**
+   * Gives back one request {@code decision} let through, in the window it was counted in (a 304, or
+   * a download charged to the wrong group). The decision after the refund, for the headers.
+   */
+  public Decision refund(Decision decision) {
+    if (!decision.allowed()) {
+      return decision;
+    }
+    long now = clock.millis();
+    RatePolicy policy = decision.policy();
+    SharedWindow window = windows.get(policy.counterKey(decision.countedAt()));
+    if (window == null || window.endsAtMillis() <= now) {
+      return decision; // the window ended since: nothing left to give back
+    }
+    window.refund(now);
+    return new Decision(
+        policy,
+        Math.max(0, decision.count() - 1),
+        policy.secondsToReset(now),
+        true,
+        decision.countedAt());
+  }
+
+  private SharedWindow window(RatePolicy policy, long now) {
+    String key = policy.counterKey(now);
+    SharedWindow window = windows.get(key);
+    return window != null ? window : windows.computeIfAbsent(key, k -> newWindow(policy, now));
   }
 
   private SharedWindow newWindow(RatePolicy policy, long now) {
@@ -155,15 +216,16 @@ public class RateLimiter implements SmartLifecycle {
 
   private boolean syncBatch(List<Map.Entry<String, SharedWindow>> batch) {
     int size = batch.size();
-    ByteBuffer[] keysAndArgs = new ByteBuffer[size + 1 + 2 * size];
-    long[] sent = new long[size];
+    ByteBuffer[] keysAndArgs = new ByteBuffer[size + 1 + 3 * size];
+    SharedWindow.Counts[] sent = new SharedWindow.Counts[size];
     keysAndArgs[size] = bytes(instance);
     for (int i = 0; i < size; i++) {
       SharedWindow window = batch.get(i).getValue();
-      sent[i] = window.mine();
+      sent[i] = window.counts();
       keysAndArgs[i] = bytes(batch.get(i).getKey() + ":i");
-      keysAndArgs[size + 1 + 2 * i] = bytes(Long.toString(sent[i]));
-      keysAndArgs[size + 2 + 2 * i] = bytes(Long.toString(window.endsAtMillis() + 1000));
+      keysAndArgs[size + 1 + 3 * i] = bytes(Long.toString(sent[i].counted()));
+      keysAndArgs[size + 2 + 3 * i] = bytes(Long.toString(sent[i].refunded()));
+      keysAndArgs[size + 3 + 3 * i] = bytes(Long.toString(window.endsAtMillis() + 1000));
     }
     try {
       // EVAL, not EVALSHA: the script is small, and there is no NOSCRIPT retry to wait for

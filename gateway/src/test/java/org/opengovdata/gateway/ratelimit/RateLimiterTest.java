@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +54,7 @@ class RateLimiterTest {
     redis = new ReactiveStringRedisTemplate(directConnections);
     RateLimitProperties properties =
         new RateLimitProperties(
-            null, Map.of(), Map.of(), Duration.ofMillis(1000), Duration.ofMillis(100), null);
+            null, Map.of(), Map.of(), Duration.ofMillis(1000), Duration.ofMillis(100), null, null);
     limiter =
         new RateLimiter(new ReactiveStringRedisTemplate(connections), properties, meters, clock);
     other = new RateLimiter(redis, properties, new SimpleMeterRegistry(), clock);
@@ -86,11 +88,16 @@ class RateLimiterTest {
     return policy.counterKey(clock.millis()) + ":i";
   }
 
+  /** What the instances counted less what they gave back (the {@code |r} fields). */
   private long countInRedis() {
     return redis
         .<String, String>opsForHash()
-        .values(counterInRedis())
-        .map(Long::parseLong)
+        .entries(counterInRedis())
+        .map(
+            e ->
+                e.getKey().endsWith("|r")
+                    ? -Long.parseLong(e.getValue())
+                    : Long.parseLong(e.getValue()))
         .reduce(0L, Long::sum)
         .block(Duration.ofSeconds(5));
   }
@@ -132,6 +139,41 @@ class RateLimiterTest {
     assertThat(over.allowed()).isFalse();
     assertThat(over.remaining()).isZero();
     assertThat(meters.counter("gateway.ratelimit.fallback").count()).isZero();
+  }
+
+  @Test
+  void refundsAreSharedThroughRedisAndALateSyncNeverUndoesThem() {
+    List<RateLimiter.Decision> counted = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      counted.add(limiter.consume(policy));
+    }
+    limiter.sync();
+    assertThat(countInRedis()).isEqualTo(6);
+
+    RateLimiter.Decision back = limiter.refund(counted.get(0));
+    assertThat(back.remaining()).isEqualTo(counted.get(0).remaining() + 1);
+    limiter.refund(counted.get(1));
+    limiter.sync();
+    limiter.sync(); // the same absolute counts again: nothing twice
+    assertThat(countInRedis()).isEqualTo(4);
+    // the other instance learns of the refunds: 6 left between the two
+    other.sync();
+    limiter.sync();
+    assertThat(allowed(other, 3) + allowed(limiter, 3)).isEqualTo(6);
+    other.sync();
+    limiter.sync();
+    assertThat(countInRedis()).isEqualTo(10);
+    assertThat(limiter.consume(policy).allowed()).isFalse();
+
+    // charged after the answer: counted even over the limit, never refused
+    assertThat(limiter.charge(policy).allowed()).isTrue();
+    limiter.sync();
+    assertThat(countInRedis()).isEqualTo(11);
+    // a refusal is nothing to give back
+    RateLimiter.Decision refused = limiter.consume(policy);
+    assertThat(limiter.refund(refused)).isSameAs(refused);
+    limiter.sync();
+    assertThat(countInRedis()).isEqualTo(11);
   }
 
   @Test

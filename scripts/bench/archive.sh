@@ -156,7 +156,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 now() { date +%s.%N; }
 since() { echo "$(now) - $1" | bc -l; }
 
-: >"$WORK/backup.s"; : >"$WORK/verify.s"; : >"$WORK/bag.bytes"; : >"$WORK/tar.s"; : >"$WORK/cp.s"; : >"$WORK/fixity.s"; : >"$WORK/sha512.s"; : >"$WORK/sha256.s"
+: >"$WORK/backup.s"; : >"$WORK/verify.s"; : >"$WORK/bag.bytes"; : >"$WORK/tar.s"; : >"$WORK/tarsync.s"; : >"$WORK/cp.s"; : >"$WORK/fixity.s"; : >"$WORK/sha512.s"; : >"$WORK/sha256.s"
 # Whatever a step wrote is deleted and flushed (sync) before the next timed step, outside the
 # timings: on a file system mounted with online discard (ext4 -o discard), deleting the last run's
 # bag and tar (tens of thousands of inodes, gigabytes) costs its discards at the next journal
@@ -181,6 +181,10 @@ for run in $(seq 1 "$RUNS"); do
   settle "$TARGET"/*
   t=$(now); tar -cf "$TARGET/root.tar" -C "$ROOT" .; since "$t" >>"$WORK/tar.s"
   settle "$TARGET/root.tar"
+  # the durable baseline: the backup forces its bag to disk before it reports success (a crash
+  # must not leave a bag that looks complete), tar -cf does not; the same tar, then fsync of it
+  t=$(now); tar -cf "$TARGET/root.tar" -C "$ROOT" .; sync "$TARGET/root.tar"; since "$t" >>"$WORK/tarsync.s"
+  settle "$TARGET/root.tar"
   # the same files written as files (what a directory bag has to do), by coreutils
   t=$(now); cp -r "$ROOT" "$TARGET/root-copy"; since "$t" >>"$WORK/cp.s"
   settle "$TARGET/root-copy"
@@ -188,7 +192,7 @@ for run in $(seq 1 "$RUNS"); do
   bench job "$BASE" "$SECRET" /fixity-audits >>"$WORK/fixity.s"
   t=$(now); find "$ROOT" -type f -print0 | xargs -0 sha512sum >/dev/null; since "$t" >>"$WORK/sha512.s"
   t=$(now); find "$ROOT" -type f -print0 | xargs -0 sha256sum >/dev/null; since "$t" >>"$WORK/sha256.s"
-  log "  run $run seconds: backup $(tail -n 1 "$WORK/backup.s"), verify $(tail -n 1 "$WORK/verify.s"), tar $(tail -n 1 "$WORK/tar.s"), cp -r $(tail -n 1 "$WORK/cp.s"), fixity $(tail -n 1 "$WORK/fixity.s"), sha512sum $(tail -n 1 "$WORK/sha512.s"), sha256sum $(tail -n 1 "$WORK/sha256.s") (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+  log "  run $run seconds: backup $(tail -n 1 "$WORK/backup.s"), verify $(tail -n 1 "$WORK/verify.s"), tar $(tail -n 1 "$WORK/tar.s"), tar+fsync $(tail -n 1 "$WORK/tarsync.s"), cp -r $(tail -n 1 "$WORK/cp.s"), fixity $(tail -n 1 "$WORK/fixity.s"), sha512sum $(tail -n 1 "$WORK/sha512.s"), sha256sum $(tail -n 1 "$WORK/sha256.s") (load: $(cut -d' ' -f1-3 /proc/loadavg))"
 done
 log "Accept-Datetime retrieval ($REQUESTS requests)"
 bench timegate "$BASE" "$SECRET" "$WORK/records.txt" "$REQUESTS" "$OUT"
@@ -197,7 +201,7 @@ LOAD_END=$(uptime | sed 's/^ *//')
 mb=$(echo "$bytes / 1000000" | bc -l)
 rate() { echo "$mb / $1" | bc -l | xargs printf '%.1f'; }
 pct() { echo "100 * $2 / $1" | bc -l | xargs printf '%.0f'; }
-b=$(median <"$WORK/backup.s"); v=$(median <"$WORK/verify.s"); bagb=$(median <"$WORK/bag.bytes"); tr=$(median <"$WORK/tar.s"); cpr=$(median <"$WORK/cp.s")
+b=$(median <"$WORK/backup.s"); v=$(median <"$WORK/verify.s"); bagb=$(median <"$WORK/bag.bytes"); tr=$(median <"$WORK/tar.s"); trs=$(median <"$WORK/tarsync.s"); cpr=$(median <"$WORK/cp.s")
 f=$(median <"$WORK/fixity.s"); s5=$(median <"$WORK/sha512.s"); s2=$(median <"$WORK/sha256.s")
 val() { awk -v k="$1" '$1 == k {print $2}' "$OUT"; }
 cpu=$(nproc); mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
@@ -218,6 +222,7 @@ The service's \`ARCHIVE_IO_THREADS\`: ${ARCHIVE_IO_THREADS:-0 (one per processor
 |---|---|---|---|
 | ingest | $(val ingest_versions_per_s) versions/s, $(val ingest_mb_per_s) MB/s | — | — |
 | full backup (serialized BagIt bag, one tar, sha512) vs \`tar -cf\` | $(rate "$b") MB/s ($b s) | $(rate "$tr") MB/s ($tr s) | $(pct "$b" "$tr") % (asked ≥ 60 %) |
+| full backup vs \`tar -cf\` then \`sync FILE\` (fsync: as durable as the backup, which forces its bag to disk) | | $(rate "$trs") MB/s ($trs s) | $(pct "$b" "$trs") % |
 | full backup vs \`cp -r\` (the same files written as files) | | $(rate "$cpr") MB/s ($cpr s) | $(pct "$b" "$cpr") % |
 | bag size (the tar) | $(printf '%.0f' "$bagb") bytes ($(echo "100 * $bagb / $bytes" | bc -l | xargs printf '%.1f') % of the root) | — | — |
 | verify (POST /backups/{id}/verify: one pass, every sha512) vs \`sha512sum\` of the root | $(rate "$v") MB/s ($v s) | $(rate "$s5") MB/s ($s5 s) | $(pct "$v" "$s5") % |

@@ -272,7 +272,8 @@ public class Backups {
       Path first = properties.targets().get(0);
       Path partial = first.resolve(id + SerializedBag.SUFFIX + PARTIAL);
       staged.add(partial);
-      SerializedBag.write(partial, id.toString(), metadata, payload, store::writeBagFile);
+      SerializedBag.write(
+          partial, id.toString(), metadata, payload, store::writeBagFile, store::localFile);
       Path done = first.resolve(id + SerializedBag.SUFFIX);
       SerializedBag.publish(partial, done);
       staged.remove(partial);

@@ -1,11 +1,9 @@
 package org.opengovdata.archive.backup;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,9 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.opengovdata.archive.storage.OcflStore.BagFile;
 
 /**
@@ -59,7 +57,12 @@ final class SerializedBag {
    * order; forced to disk before it returns.
    */
   static void write(
-      Path tar, String name, Map<String, String> info, List<BagFile> payload, PayloadWriter writer)
+      Path tar,
+      String name,
+      Map<String, String> info,
+      List<BagFile> payload,
+      PayloadWriter writer,
+      Function<BagFile, Path> localFile)
       throws IOException {
     long octets = payload.stream().mapToLong(BagFile::size).sum();
     Map<String, String> metadata = new LinkedHashMap<>(info);
@@ -85,22 +88,11 @@ final class SerializedBag {
     tags.put(TAG_MANIFEST, tagManifest.toString().getBytes(StandardCharsets.UTF_8));
 
     Files.createDirectories(tar.getParent());
-    try (FileChannel channel =
-            FileChannel.open(tar, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        TarArchiveOutputStream out =
-            new TarArchiveOutputStream(
-                new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER), UTF_8)) {
-      out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-      out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-      out.setAddPaxHeadersForNonAsciiNames(true);
+    try (TarWriter out = new TarWriter(tar)) {
       Set<String> directories = new HashSet<>();
       directory(out, name + "/", directories);
       for (var tag : tags.entrySet()) {
-        TarArchiveEntry entry = new TarArchiveEntry(name + "/" + tag.getKey());
-        entry.setSize(tag.getValue().length);
-        out.putArchiveEntry(entry);
-        out.write(tag.getValue());
-        out.closeArchiveEntry();
+        out.file(name + "/" + tag.getKey(), tag.getValue());
       }
       for (BagFile file : payload) {
         String path = name + "/" + file.bagPath();
@@ -109,23 +101,26 @@ final class SerializedBag {
             slash = path.indexOf('/', slash + 1)) {
           directory(out, path.substring(0, slash + 1), directories);
         }
-        TarArchiveEntry entry = new TarArchiveEntry(path);
-        entry.setSize(file.size());
-        out.putArchiveEntry(entry);
-        writer.write(file, out);
-        out.closeArchiveEntry();
+        TarWriter.Content content = out.file(path, file.size());
+        Path local = localFile.apply(file);
+        if (local != null) {
+          // a stored file on this machine: copied into the tar by the kernel
+          try (FileChannel source = FileChannel.open(local, StandardOpenOption.READ)) {
+            content.transferFrom(source);
+          }
+        } else {
+          writer.write(file, content);
+        }
+        content.close();
       }
       out.finish();
-      out.flush();
-      channel.force(true);
     }
   }
 
-  private static void directory(TarArchiveOutputStream out, String path, Set<String> written)
+  private static void directory(TarWriter out, String path, Set<String> written)
       throws IOException {
     if (written.add(path)) {
-      out.putArchiveEntry(new TarArchiveEntry(path));
-      out.closeArchiveEntry();
+      out.directory(path);
     }
   }
 

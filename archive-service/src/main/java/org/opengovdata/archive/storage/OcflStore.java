@@ -299,6 +299,14 @@ public class OcflStore {
    * length is fixed by its header), zero-padded if the stored file shrank since it was planned —
    * the bag's verification then says so.
    */
+  /**
+   * Where a bag file's stored bytes are on this machine's file system, for a kernel copy; {@code
+   * null} for bytes captured in memory and for storage that is not local (S3).
+   */
+  public Path localFile(BagFile file) {
+    return file.bytes() == null && localRoot != null ? localRoot.resolve(file.storagePath()) : null;
+  }
+
   public void writeBagFile(BagFile file, OutputStream out) throws IOException {
     if (file.bytes() != null) {
       out.write(file.bytes());

@@ -42,7 +42,8 @@ class BackupSerializedBagTest {
         ID,
         info(),
         payload,
-        (file, out) -> out.write(actual.getOrDefault(file.bagPath(), file.bytes())));
+        (file, out) -> out.write(actual.getOrDefault(file.bagPath(), file.bytes())),
+        file -> null);
     return tar;
   }
 
@@ -107,7 +108,8 @@ class BackupSerializedBagTest {
         ID,
         info(),
         List.of(a, file("data/b.txt", "乙")),
-        (file, out) -> out.write(file.bytes()));
+        (file, out) -> out.write(file.bytes()),
+        file -> null);
     Path repacked = dir.resolve("repacked.tar");
     try (TarArchiveInputStream in = new TarArchiveInputStream(Files.newInputStream(tar));
         TarArchiveOutputStream out = new TarArchiveOutputStream(Files.newOutputStream(repacked))) {
@@ -122,5 +124,50 @@ class BackupSerializedBagTest {
     assertThat(SerializedBag.verify(repacked, ID))
         .contains("missing from the bag: data/b.txt")
         .anyMatch(p -> p.startsWith("Payload-Oxum is "));
+  }
+
+  @Test
+  void aStoredFileIsCopiedIntoTheTarByTheKernelAndReadsBackIdentical() throws IOException {
+    // 300 KiB + 7 bytes: not a multiple of the tar's 512-byte records, larger than the buffer
+    byte[] content = new byte[300 * 1024 + 7];
+    new java.util.Random(42).nextBytes(content);
+    Path stored = dir.resolve("stored.bin");
+    Files.write(stored, content);
+    BagFile local =
+        new BagFile(LONG, content.length, SerializedBag.sha512(content), "stored.bin", null);
+    Path tar = dir.resolve("kernel.tar");
+    SerializedBag.write(
+        tar,
+        ID,
+        info(),
+        List.of(file("data/a.txt", "甲"), local, file("data/z.txt", "乙")),
+        (file, out) -> out.write(file.bytes()),
+        file -> file.bytes() == null ? stored : null);
+    assertThat(SerializedBag.verify(tar, ID)).isEmpty();
+    SerializedBag.extract(tar, dir.resolve("out"));
+    assertThat(dir.resolve("out").resolve(ID).resolve(LONG)).hasBinaryContent(content);
+    assertThat(dir.resolve("out").resolve(ID).resolve("data/z.txt")).hasContent("乙");
+    assertThat(Files.size(tar) % 512).isZero();
+  }
+
+  @Test
+  void aStoredFileShorterThanRecordedIsPaddedAndFailsVerify() throws IOException {
+    Path stored = dir.resolve("short.bin");
+    Files.write(stored, "甲".getBytes(StandardCharsets.UTF_8));
+    byte[] recorded = "甲乙".getBytes(StandardCharsets.UTF_8);
+    BagFile local =
+        new BagFile("data/a.txt", recorded.length, SerializedBag.sha512(recorded), "s", null);
+    Path tar = dir.resolve("short-source.tar");
+    SerializedBag.write(
+        tar,
+        ID,
+        info(),
+        List.of(local, file("data/b.txt", "乙")),
+        (file, out) -> out.write(file.bytes()),
+        file -> file.bytes() == null ? stored : null);
+    assertThat(SerializedBag.verify(tar, ID))
+        .singleElement()
+        .asString()
+        .startsWith("data/a.txt: sha512 is ");
   }
 }

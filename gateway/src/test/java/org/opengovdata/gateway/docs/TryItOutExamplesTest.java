@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opengovdata.common.testsupport.TryItOut;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -43,10 +44,10 @@ class TryItOutExamplesTest {
               resource.getFilename() + " " + method.toUpperCase() + " " + path.getKey();
           List<Map<String, Object>> parameters = new ArrayList<>();
           for (Object p : list(item.get("parameters"))) {
-            parameters.add(resolve(spec, map(p)));
+            parameters.add(TryItOut.resolve(spec, map(p)));
           }
           for (Object p : list(map(item.get(method)).get("parameters"))) {
-            parameters.add(resolve(spec, map(p)));
+            parameters.add(TryItOut.resolve(spec, map(p)));
           }
           Map<String, Object> preFilled = preFilled(spec, parameters);
           List<String> names = parameters.stream().map(p -> (String) p.get("name")).toList();
@@ -79,7 +80,7 @@ class TryItOutExamplesTest {
       if (value == null && parameter.get("examples") instanceof Map<?, ?> examples) {
         value = examples.values().stream().findFirst().map(e -> map(e).get("value")).orElse(null);
       }
-      Map<String, Object> schema = resolve(spec, map(parameter.get("schema")));
+      Map<String, Object> schema = TryItOut.resolve(spec, map(parameter.get("schema")));
       if (value == null) {
         value = schema.get("example");
       }
@@ -99,19 +100,6 @@ class TryItOutExamplesTest {
     try (InputStream in = resource.getInputStream()) {
       return new Yaml(options).load(in);
     }
-  }
-
-  /** Follows a local {@code $ref} ({@code #/components/...}). */
-  static Map<String, Object> resolve(Map<String, Object> spec, Map<String, Object> node) {
-    Object ref = node.get("$ref");
-    if (!(ref instanceof String pointer) || !pointer.startsWith("#/")) {
-      return node;
-    }
-    Object target = spec;
-    for (String part : pointer.substring(2).split("/")) {
-      target = map(target).get(part.replace("~1", "/").replace("~0", "~"));
-    }
-    return resolve(spec, map(target));
   }
 
   @SuppressWarnings("unchecked")

@@ -117,7 +117,8 @@ public final class TryItOut {
     return value != null ? value : schema.get("default");
   }
 
-  private static Map<String, Object> resolve(Map<String, Object> spec, Map<String, Object> node) {
+  /** Follows a local {@code $ref} ({@code #/components/...}) to the node it names. */
+  public static Map<String, Object> resolve(Map<String, Object> spec, Map<String, Object> node) {
     Object ref = node.get("$ref");
     if (!(ref instanceof String pointer) || !pointer.startsWith("#/")) {
       return node;

@@ -74,6 +74,8 @@ start_service() {
     archive) db="jdbc:postgresql://127.0.0.1:$PG_PORT/$ARCHIVE_DB_NAME" ;;
   esac
   log "starting $name on port $port (log: $LOG_DIR/$name.log)"
+  local extra_java_opts=""
+  [ "$name" = gateway ] && extra_java_opts="$GATEWAY_JAVA_OPTS"
   # Local runs get the catalog's generated demo data (loaded only into an empty catalog); the
   # services' actuator (metrics) listens on its own loopback port, main port + 1000; DCAT-AP IRIs
   # point at this machine's gateway. Java 17 takes its default charset from the locale: force UTF-8
@@ -81,7 +83,7 @@ start_service() {
   CATALOG_DEMO_DATA="${CATALOG_DEMO_DATA:-true}" CATALOG_DEMO_SCALE="$DEMO_SCALE" \
   CATALOG_PUBLIC_BASE_URL="${CATALOG_PUBLIC_BASE_URL:-http://localhost:$GATEWAY_PORT}" \
   DB_URL="${db:-${DB_URL:-}}" PORT="$port" MANAGEMENT_PORT="$((port + 1000))" \
-    nohup java -Xms64m -Xmx512m -Dfile.encoding=UTF-8 \
+    nohup java -Xms64m -Xmx512m -Dfile.encoding=UTF-8 $extra_java_opts \
     -jar "$RUN_DIR/$name.jar" >"$LOG_DIR/$name.log" 2>&1 &
   record_pid "$name" $!
 }

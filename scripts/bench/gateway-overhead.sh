@@ -15,8 +15,9 @@
 # STOCK=1 (the default) also measures, interleaved in the same runs, a stock Spring Cloud Gateway of
 # the same versions with one route and one circuit-breaker filter (scripts/bench/stock-gateway,
 # built here with ./mvnw -f, started on STOCK_GATEWAY_PORT, default GATEWAY_PORT + 100, in front
-# of the same catalog with the same JVM flags as ours): the issue-13 baseline, "what Spring Cloud
-# Gateway itself costs". STOCK=0 skips it.
+# of the same catalog with the same JVM flags as ours, GATEWAY_JAVA_OPTS included — as up.sh
+# started our gateway with): the issue-13 baseline, "what Spring Cloud Gateway itself costs".
+# STOCK=0 skips it.
 # Finally 200 connections for LOAD_SECONDS through the gateway with the default limits: every
 # status is tallied, only intended 429s may be non-2xx.
 source "$(dirname "$0")/../lib/common.sh"
@@ -47,7 +48,7 @@ if [ "$STOCK" = 1 ]; then
     || die "could not build the stock gateway (see $OUT/stock-build.log)"
   port_open "$STOCK_GATEWAY_PORT" && die "port $STOCK_GATEWAY_PORT (STOCK_GATEWAY_PORT) is taken"
   STOCK_GATEWAY_PORT=$STOCK_GATEWAY_PORT CATALOG_PORT=$CATALOG_PORT \
-    java -Xms64m -Xmx512m -Dfile.encoding=UTF-8 -jar "$ROOT_DIR/scripts/bench/stock-gateway/target/stock-gateway.jar" \
+    java -Xms64m -Xmx512m -Dfile.encoding=UTF-8 $GATEWAY_JAVA_OPTS -jar "$ROOT_DIR/scripts/bench/stock-gateway/target/stock-gateway.jar" \
     >"$OUT/stock.log" 2>&1 &
   stock_pid=$!
   wait_until 60 "stock gateway" curl -fs -o /dev/null "$STOCK_URL/api/v1/catalog/info" >&2 \
@@ -77,7 +78,7 @@ wrk_run() {
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo
-echo "Command: \`GATEWAY_PORT=$GATEWAY_PORT CATALOG_PORT=$CATALOG_PORT scripts/bench/gateway-overhead.sh\` — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(java -version 2>&1 | head -n 1), wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s, $RUNS interleaved runs each (medians), warm-up ${WARM_UP} s; load: $(uptime | sed 's/.*load average/load average/')"
+echo "Command: \`GATEWAY_PORT=$GATEWAY_PORT CATALOG_PORT=$CATALOG_PORT scripts/bench/gateway-overhead.sh\` — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(java -version 2>&1 | head -n 1), wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s, $RUNS interleaved runs each (medians), warm-up ${WARM_UP} s; gateway JVM flags: -Xms64m -Xmx512m $GATEWAY_JAVA_OPTS; load: $(uptime | sed 's/.*load average/load average/')"
 echo
 echo "| target | caller | direct req/s | gateway req/s | ratio | direct p50 | gateway p50 | p50 added | direct p99 | gateway p99 | p99 ratio | gateway non-2xx | stock SCG req/s | stock ratio | stock p50 added |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"

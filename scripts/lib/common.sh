@@ -20,6 +20,11 @@ PG_PORT="${PG_PORT:-5432}"
 REDIS_PORT="${REDIS_PORT:-6379}"
 # The services' ports (scripts/test.sh runs a second, throw-away platform on other ports).
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+# The gateway's JVM flags beyond up.sh's common ones (issue 13; scripts/bench/gateway-overhead.sh
+# starts the stock Spring Cloud Gateway baseline with the same): the throughput collector, whose
+# young collections suit a proxy that allocates ~60 KB per request and keeps almost none of it,
+# on 2 cores; no sampling of Netty buffers for leak reports (a debugging aid, on by default).
+GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS--XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled}"
 CATALOG_PORT="${CATALOG_PORT:-8081}"
 SEARCH_PORT="${SEARCH_PORT:-8082}"
 ARCHIVE_PORT="${ARCHIVE_PORT:-8083}"

@@ -40,21 +40,21 @@ public class ProblemResponses {
         problem, RequestIdWebFilter.originalPathOf(exchange), RequestIdWebFilter.idOf(exchange));
     return ServerResponse.status(problem.getStatus())
         .headers(h -> h.addAll(extra))
-        .headers(h -> closeAfterRefusal(h))
+        .headers(h -> closeIfBodyUnread(exchange, h))
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .bodyValue(problem)
         .flatMap(response -> response.writeTo(exchange, context));
   }
 
   /**
-   * Every refusal the gateway writes itself (401, 403, 404, 413, 429, …) closes the connection (RFC
-   * 9112 §9.6). With a body, the unread body would otherwise be taken for the start of the next
-   * request on a kept-alive connection, which then hangs until a read timeout. Without one, CI once
-   * saw the same hang (the next request on the connection after a gateway-written 429 to a GET was
-   * never read; root cause not found), so no refused connection is reused: a well-behaved client
-   * seldom gets a refusal, and reconnecting costs it one handshake.
+   * A refusal written before the request's body was read (401, 403, 413, 429, …) closes the
+   * connection (RFC 9112 §9.6): the client may still be sending a body nobody will read. A refusal
+   * of a request without a body keeps the connection ({@link ResumeReadAfterResponse}).
    */
-  private static void closeAfterRefusal(HttpHeaders headers) {
-    headers.set(HttpHeaders.CONNECTION, "close");
+  private static void closeIfBodyUnread(ServerWebExchange exchange, HttpHeaders headers) {
+    HttpHeaders request = exchange.getRequest().getHeaders();
+    if (request.getContentLength() > 0 || request.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+      headers.set(HttpHeaders.CONNECTION, "close");
+    }
   }
 }

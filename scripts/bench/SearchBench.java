@@ -384,7 +384,13 @@ public class SearchBench {
     report.append("**Queries** against %s documents (%d different queries per kind, one client, sequential; p50/p95 in ms per run, median of %d interleaved runs; query cache off):\n\n"
             .formatted(send("GET", es + "/" + alias + "/_count", null).body().replaceAll(".*\"count\":([0-9]+).*", "$1"), queries, runs))
         .append("| query | raw ES p50 | raw ES p95 | service p50 | service p95 | p95 ratio (target ≤ 1.3) |\n|---|---|---|---|---|---|\n");
+    // -Dbench.kinds=number,date: only the kinds whose name contains one of these (quick probes)
+    List<String> only = Arrays.stream(System.getProperty("bench.kinds", "").split(","))
+        .filter(k -> !k.isBlank()).toList();
     for (Kind kind : kinds) {
+      if (!only.isEmpty() && only.stream().noneMatch(kind.name()::contains)) {
+        continue;
+      }
       // warm-up, not measured
       pass(service, es, kind.servicePath(), kind.raw(), queries, true);
       pass(service, es, kind.servicePath(), kind.raw(), queries, false);

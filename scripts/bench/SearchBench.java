@@ -65,6 +65,7 @@ public class SearchBench {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   static final JsonMapper JSON = JsonMapper.builder().build();
+  static final int WARMUP_PASSES = Integer.getInteger("bench.warmupPasses", 1);
 
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
@@ -391,9 +392,11 @@ public class SearchBench {
       if (!only.isEmpty() && only.stream().noneMatch(kind.name()::contains)) {
         continue;
       }
-      // warm-up, not measured
-      pass(service, es, kind.servicePath(), kind.raw(), queries, true);
-      pass(service, es, kind.servicePath(), kind.raw(), queries, false);
+      // warm-up, not measured: -Dbench.warmupPasses (default 1) passes each way
+      for (int w = 0; w < WARMUP_PASSES; w++) {
+        pass(service, es, kind.servicePath(), kind.raw(), queries, true);
+        pass(service, es, kind.servicePath(), kind.raw(), queries, false);
+      }
       List<double[]> serviceRuns = new ArrayList<>();
       List<double[]> rawRuns = new ArrayList<>();
       for (int r = 0; r < runs; r++) {

@@ -76,7 +76,8 @@ redis_ready || die "Redis is not running on port $REDIS_PORT (scripts/up.sh star
 port_open "$PORT_BENCH" && die "port $PORT_BENCH is taken; pass --port."
 port_open "$((PORT_BENCH + 1))" && die "port $((PORT_BENCH + 1)) is taken; pass --port."
 
-jar=$(ls "$ROOT_DIR"/search-service/target/search-service-*.jar 2>/dev/null | grep -v -- '-plain\|-tests' | head -n 1 || true)
+# BENCH_JAR: another build of the service (e.g. the main branch's, for a before/after in one slot)
+jar=${BENCH_JAR:-$(ls "$ROOT_DIR"/search-service/target/search-service-*.jar 2>/dev/null | grep -v -- '-plain\|-tests' | head -n 1 || true)}
 if [ -z "$jar" ]; then
   log "building search-service"
   "$ROOT_DIR/mvnw" -q -B -f "$ROOT_DIR/pom.xml" -pl search-service -am -DskipTests -Dspotless.check.skip=true package

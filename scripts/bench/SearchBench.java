@@ -65,6 +65,7 @@ public class SearchBench {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   static final JsonMapper JSON = JsonMapper.builder().build();
+  static final int WARMUP_PASSES = Integer.getInteger("bench.warmupPasses", 1);
 
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
@@ -384,10 +385,18 @@ public class SearchBench {
     report.append("**Queries** against %s documents (%d different queries per kind, one client, sequential; p50/p95 in ms per run, median of %d interleaved runs; query cache off):\n\n"
             .formatted(send("GET", es + "/" + alias + "/_count", null).body().replaceAll(".*\"count\":([0-9]+).*", "$1"), queries, runs))
         .append("| query | raw ES p50 | raw ES p95 | service p50 | service p95 | p95 ratio (target ≤ 1.3) |\n|---|---|---|---|---|---|\n");
+    // -Dbench.kinds=number,date: only the kinds whose name contains one of these (quick probes)
+    List<String> only = Arrays.stream(System.getProperty("bench.kinds", "").split(","))
+        .filter(k -> !k.isBlank()).toList();
     for (Kind kind : kinds) {
-      // warm-up, not measured
-      pass(service, es, kind.servicePath(), kind.raw(), queries, true);
-      pass(service, es, kind.servicePath(), kind.raw(), queries, false);
+      if (!only.isEmpty() && only.stream().noneMatch(kind.name()::contains)) {
+        continue;
+      }
+      // warm-up, not measured: -Dbench.warmupPasses (default 1) passes each way
+      for (int w = 0; w < WARMUP_PASSES; w++) {
+        pass(service, es, kind.servicePath(), kind.raw(), queries, true);
+        pass(service, es, kind.servicePath(), kind.raw(), queries, false);
+      }
       List<double[]> serviceRuns = new ArrayList<>();
       List<double[]> rawRuns = new ArrayList<>();
       for (int r = 0; r < runs; r++) {

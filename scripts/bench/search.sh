@@ -23,6 +23,10 @@
 #                run everything, reusing a loaded index
 #   --skip-index queries only (no segmentation or indexing runs); prints, does not write the file
 #   --label T    said with the printed results (e.g. the service's JVM flags, from BENCH_JAVA_OPTS)
+#   --warmup-passes W  unmeasured passes (QUERIES requests each way) per query kind before its runs
+#                (default 1); the service is a fresh JVM, still JIT-compiling for thousands of
+#                requests, while Elasticsearch has long been warm
+#   --kinds K,…  only the query kinds whose name contains one of these (e.g. "number (,date range")
 source "$(dirname "$0")/../lib/common.sh"
 
 DOCS=100000
@@ -34,6 +38,8 @@ WORK=""
 PHASE=all
 SKIP_INDEX=0
 LABEL=""
+WARMUP_PASSES=1
+KINDS=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --docs) DOCS="$2"; shift ;;
@@ -45,7 +51,9 @@ while [ $# -gt 0 ]; do
     --phase) PHASE="$2"; shift ;;
     --skip-index) SKIP_INDEX=1 ;;
     --label) LABEL="$2"; shift ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    --warmup-passes) WARMUP_PASSES="$2"; shift ;;
+    --kinds) KINDS="$2"; shift ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) die "unknown option: $1" ;;
   esac
   shift
@@ -68,7 +76,8 @@ redis_ready || die "Redis is not running on port $REDIS_PORT (scripts/up.sh star
 port_open "$PORT_BENCH" && die "port $PORT_BENCH is taken; pass --port."
 port_open "$((PORT_BENCH + 1))" && die "port $((PORT_BENCH + 1)) is taken; pass --port."
 
-jar=$(ls "$ROOT_DIR"/search-service/target/search-service-*.jar 2>/dev/null | grep -v -- '-plain\|-tests' | head -n 1 || true)
+# BENCH_JAR: another build of the service (e.g. the main branch's, for a before/after in one slot)
+jar=${BENCH_JAR:-$(ls "$ROOT_DIR"/search-service/target/search-service-*.jar 2>/dev/null | grep -v -- '-plain\|-tests' | head -n 1 || true)}
 if [ -z "$jar" ]; then
   log "building search-service"
   "$ROOT_DIR/mvnw" -q -B -f "$ROOT_DIR/pom.xml" -pl search-service -am -DskipTests -Dspotless.check.skip=true package
@@ -78,7 +87,10 @@ cp "$jar" "$WORK/search.jar"
 # the benchmark tool runs on the service's own classes: the same query builder, folding, segmenter
 rm -rf "$WORK/app" && mkdir -p "$WORK/app" && (cd "$WORK/app" && unzip -q ../search.jar)
 CP="$WORK/app/BOOT-INF/classes:$WORK/app/BOOT-INF/lib/*"
-bench() { java -Xmx2g -Dfile.encoding=UTF-8 -cp "$CP" "$ROOT_DIR/scripts/bench/SearchBench.java" "$@"; }
+bench() {
+  java -Xmx2g -Dfile.encoding=UTF-8 -Dbench.warmupPasses="$WARMUP_PASSES" -Dbench.kinds="$KINDS" \
+    -cp "$CP" "$ROOT_DIR/scripts/bench/SearchBench.java" "$@"
+}
 
 PIDS=()
 cleanup() {
@@ -137,7 +149,7 @@ if [ "$PHASE" = load ]; then
 fi
 
 if [ "$SKIP_INDEX" = 1 ]; then
-  log "queries only ($LABEL): all $DOCS policies, $RUNS interleaved runs, $QUERIES queries per kind; $(uptime)"
+  log "queries only ($LABEL): all $DOCS policies, $RUNS interleaved runs, $QUERIES queries per kind, $WARMUP_PASSES warm-up pass(es) per kind; $(uptime)"
   bench queries "$ES" "$BASE" "$PREFIX" "$WORK/policies.ndjson" "$RUNS" "$QUERIES" "$WORK/queries-only.md"
   log "done ($LABEL); $(uptime)"
   exit 0
@@ -163,7 +175,7 @@ section=$(cat <<MD
 <!-- search:begin -->
 ## search-service vs Elasticsearch ($DOCS policies)
 
-Run $(date -u +%FT%TZ) with \`scripts/bench/search.sh --docs $DOCS --index-docs $INDEX_DOCS --runs $RUNS --queries $QUERIES\` on
+Run $(date -u +%FT%TZ) with \`scripts/bench/search.sh --docs $DOCS --index-docs $INDEX_DOCS --runs $RUNS --queries $QUERIES$([ "$WARMUP_PASSES" = 1 ] || echo " --warmup-passes $WARMUP_PASSES")\` on
 $cpu cores, $mem RAM, $jv, Elasticsearch 8.19.21 (single node, 512 MB heap, shared with the
 other work on this machine). Load average (1/5/15 min) $LOAD_AT_START at the start and
 $LOAD_AT_END at the end (\`uptime\`). search-service ran with \`-Xmx512m\`, its Redis query cache off (both

@@ -278,6 +278,33 @@ class BackupRestoreIntegrationTest {
     assertThat(JsonPath.<List<Boolean>>read(corrupt, "$.targets[*].valid"))
         .containsExactly(false, false);
     assertThat(JsonPath.<String>read(corrupt, "$.targets[0].problem")).contains("丙.txt");
+
+    // an older version's inventory gets the digest its sidecar records, not one of the bytes read
+    // now: an inventory changed in storage fails verify too
+    String ding =
+        api.archive(
+            ArchiveApi.metadata("备份丁 " + marker, null, "2016-01-01", "Y10", "PUBLIC"),
+            "丁.txt",
+            "text/plain",
+            "丁 第一版".getBytes(StandardCharsets.UTF_8));
+    assertThat(
+            api.addVersion(ding, "丁.txt", "丁 第二版".getBytes(StandardCharsets.UTF_8), "二")
+                .statusCode())
+        .isEqualTo(201);
+    Path firstInventory =
+        ArchiveApi.storedContent(OCFL_ROOT, ding, 1, "x")
+            .getParent()
+            .getParent()
+            .getParent()
+            .resolve("inventory.json");
+    String inventory = Files.readString(firstInventory);
+    assertThat(inventory).contains("\"v1\"");
+    Files.writeString(firstInventory, inventory.replaceFirst("\"v1\"", "\"v1\" "));
+    String changed = backup(api);
+    String inventoryCheck = verify(api, JsonPath.read(changed, "$.id"));
+    assertThat(JsonPath.<Boolean>read(inventoryCheck, "$.valid")).as(inventoryCheck).isFalse();
+    assertThat(JsonPath.<String>read(inventoryCheck, "$.targets[0].problem"))
+        .contains("v1/inventory.json");
   }
 
   @Test

@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -238,7 +240,7 @@ public class OcflStore {
         return Optional.empty();
       }
       long bytes = 0;
-      Map<String, Long> listed = listObjectFiles(objectRoot, inventory.head());
+      Map<String, Long> listed = listObjectFiles(objectRoot, inventory);
       // versions' sidecars first: read once (small), kept as read, and each names the digest of
       // its version's inventory, which then need not be read to be planned
       Map<String, BagFile> sidecars = new HashMap<>();
@@ -380,39 +382,71 @@ public class OcflStore {
   /**
    * The files of an object root a backup copies, by path in the object (sorted), with their sizes
    * (-1 where the storage does not say): the root's own files other than the inventory and its
-   * sidecar (captured separately) and every file of the versions up to {@code head}. On a local
-   * root one directory walk gives names and sizes; on S3 the storage lists them.
+   * sidecar (captured separately), every file of the versions up to the inventory's head, and
+   * whatever is under the root's other directories ({@code extensions}, {@code logs}).
+   *
+   * <p>On a local root a version's files are the ones its inventory names — the content paths of
+   * the manifest, the version's inventory and sidecar — each found with one {@code lstat}, instead
+   * of a walk of every version directory (three directories a version: reading them was most of a
+   * backup's planning). A version directory holds nothing else in a valid object (OCFL 1.1 §3.3;
+   * the fixity audit reports a stray file, E023); a content file the manifest names that is not
+   * there fails the object's planning (it is left out of the backup and the job says why). On S3
+   * the storage lists every file.
    */
-  private Map<String, Long> listObjectFiles(String objectRoot, int head) throws IOException {
+  private Map<String, Long> listObjectFiles(String objectRoot, Inventory inventory)
+      throws IOException {
+    int head = inventory.head();
     Map<String, Long> files = new java.util.TreeMap<>();
     if (localRoot != null) {
       Path root = localRoot.resolve(objectRoot);
-      Files.walkFileTree(
-          root,
-          new java.nio.file.SimpleFileVisitor<>() {
-            @Override
-            public java.nio.file.FileVisitResult preVisitDirectory(
-                Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
-              if (dir.getParent() != null && dir.getParent().equals(root)) {
-                Integer version = versionNumber(dir.getFileName().toString());
-                if (version != null && version > head) {
-                  // being written now: not in the captured inventory
-                  return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+      List<Path> others = new ArrayList<>();
+      try (var entries = Files.newDirectoryStream(root)) {
+        for (Path entry : entries) {
+          String name = entry.getFileName().toString();
+          BasicFileAttributes attrs =
+              Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          Integer version = attrs.isDirectory() ? versionNumber(name) : null;
+          if (version != null) {
+            if (version <= head) { // later: being written now, not in the captured inventory
+              for (String own : List.of("/inventory.json", "/" + inventory.sidecarName())) {
+                BasicFileAttributes file = attributes(root.resolve(name + own));
+                if (file != null && file.isRegularFile()) {
+                  files.put(name + own, file.size());
                 }
               }
-              return java.nio.file.FileVisitResult.CONTINUE;
             }
-
-            @Override
-            public java.nio.file.FileVisitResult visitFile(
-                Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
-              String inObject = root.relativize(file).toString().replace('\\', '/');
-              if (attrs.isRegularFile() && !isRootInventory(inObject)) {
-                files.put(inObject, attrs.size());
+          } else if (attrs.isDirectory()) {
+            others.add(entry);
+          } else if (attrs.isRegularFile() && !isRootInventory(name)) {
+            files.put(name, attrs.size());
+          }
+        }
+      }
+      for (String path : inventory.contentPaths()) {
+        int slash = path.indexOf('/');
+        Integer version = slash > 0 ? versionNumber(path.substring(0, slash)) : null;
+        if (version != null && version <= head) {
+          BasicFileAttributes file = attributes(root.resolve(path));
+          if (file == null || !file.isRegularFile()) {
+            throw new IOException(
+                "%s: %s is in the inventory but not in storage".formatted(objectRoot, path));
+          }
+          files.put(path, file.size());
+        }
+      }
+      for (Path dir : others) {
+        Files.walkFileTree(
+            dir,
+            new java.nio.file.SimpleFileVisitor<>() {
+              @Override
+              public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                  files.put(root.relativize(file).toString().replace('\\', '/'), attrs.size());
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
               }
-              return java.nio.file.FileVisitResult.CONTINUE;
-            }
-          });
+            });
+      }
       return files;
     }
     for (Listing entry : storage.listDirectory(objectRoot)) {
@@ -441,6 +475,15 @@ public class OcflStore {
   private static final String SHA512_SIDECAR = "/inventory.json.sha512";
 
   private static final java.nio.charset.Charset UTF_8 = java.nio.charset.StandardCharsets.UTF_8;
+
+  /** The attributes of {@code file}, not following a link; null when it does not exist. */
+  private static BasicFileAttributes attributes(Path file) throws IOException {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return null;
+    }
+  }
 
   private static boolean isRootInventory(String inObject) {
     return inObject.startsWith("inventory.json");
@@ -516,7 +559,8 @@ public class OcflStore {
 
   /**
    * A root inventory as read, with {@code sha512s}: the recorded sha512 of each content path (empty
-   * when the inventory uses another digest algorithm).
+   * when the inventory uses another digest algorithm), and {@code contentPaths}: every path its
+   * manifest names.
    */
   private record Inventory(
       String id,
@@ -525,7 +569,8 @@ public class OcflStore {
       String digest,
       String sidecarName,
       String sidecar,
-      Map<String, String> sha512s) {}
+      Map<String, String> sha512s,
+      List<String> contentPaths) {}
 
   /** The root inventory if its sidecar matches it; null while they disagree (being replaced). */
   private Inventory readInventory(String objectRoot) throws IOException {
@@ -563,7 +608,15 @@ public class OcflStore {
     JsonNode json = this.json.readTree(bytes);
     String head = json.get("head").asString();
     Map<String, String> sha512s = new HashMap<>();
+    List<String> contentPaths = new ArrayList<>();
     JsonNode manifest = json.get("manifest");
+    if (manifest != null) {
+      for (var entry : manifest.properties()) {
+        for (JsonNode path : entry.getValue()) {
+          contentPaths.add(path.asString());
+        }
+      }
+    }
     if (json.path("digestAlgorithm").asString("").equals("sha512") && manifest != null) {
       for (var entry : manifest.properties()) {
         String recorded = entry.getKey().toLowerCase(Locale.ROOT);
@@ -579,7 +632,8 @@ public class OcflStore {
         digest,
         sidecarName,
         sidecar,
-        sha512s);
+        sha512s,
+        contentPaths);
   }
 
   private void copyIn(Path file, String storagePath) {

@@ -305,6 +305,25 @@ class BackupRestoreIntegrationTest {
     assertThat(JsonPath.<Boolean>read(inventoryCheck, "$.valid")).as(inventoryCheck).isFalse();
     assertThat(JsonPath.<String>read(inventoryCheck, "$.targets[0].problem"))
         .contains("v1/inventory.json");
+
+    // a content file the inventory names but storage lost: that object is left out and the job
+    // says which file, the rest of the backup goes ahead
+    String wu =
+        api.archive(
+            ArchiveApi.metadata("备份戊 " + marker, null, "2016-01-01", "Y10", "PUBLIC"),
+            "戊.txt",
+            "text/plain",
+            "戊 原件".getBytes(StandardCharsets.UTF_8));
+    Files.delete(ArchiveApi.storedContent(OCFL_ROOT, wu, 1, "戊.txt"));
+    HttpResponse<String> started = api.postJson("/backups", null, ArchiveApi.admin());
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    String partial =
+        api.awaitJob("/jobs/" + JsonPath.read(started.body(), "$.id"), ArchiveApi.admin());
+    assertThat(JsonPath.<String>read(partial, "$.state")).as(partial).isEqualTo("SUCCEEDED");
+    assertThat(JsonPath.<List<String>>read(partial, "$.problems"))
+        .singleElement()
+        .asString()
+        .contains("v1/content/content/戊.txt", "not backed up");
   }
 
   @Test

@@ -226,6 +226,7 @@ public class Backups {
             progress.advance(1);
           });
       long bytes = copiedBytes[0];
+      long managing = System.nanoTime();
       // management records after the objects: a disposition executed meanwhile is in here
       tx.executeWithoutResult(
           status -> {
@@ -310,13 +311,15 @@ public class Backups {
                 .update();
           });
       log.info(
-          "Backup {}: {} of {} objects, {} files, {} bytes; planned in {} ms, written in {} ms",
+          "Backup {}: {} of {} objects, {} files, {} bytes; objects planned in {} ms, management"
+              + " records in {} ms, written in {} ms",
           id,
           copied.size(),
           roots.size(),
           payload.size(),
           bytes,
-          (writing - planning) / 1_000_000,
+          (managing - planning) / 1_000_000,
+          (writing - managing) / 1_000_000,
           (System.nanoTime() - writing) / 1_000_000);
     } catch (Exception e) {
       for (Path partial : staged) {

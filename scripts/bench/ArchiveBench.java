@@ -193,7 +193,7 @@ public class ArchiveBench {
     m.find();
     String jobUrl = base + "/jobs/" + m.group(1);
     while (true) {
-      Thread.sleep(200);
+      Thread.sleep(25); // the job's end is seen within 25 ms (200 ms added 100 ms on average)
       String body =
           CLIENT.send(
                   HttpRequest.newBuilder(URI.create(jobUrl))

@@ -193,6 +193,7 @@ for run in $(seq 1 "$RUNS"); do
   t=$(now); find "$ROOT" -type f -print0 | xargs -0 sha512sum >/dev/null; since "$t" >>"$WORK/sha512.s"
   t=$(now); find "$ROOT" -type f -print0 | xargs -0 sha256sum >/dev/null; since "$t" >>"$WORK/sha256.s"
   log "  run $run seconds: backup $(tail -n 1 "$WORK/backup.s"), verify $(tail -n 1 "$WORK/verify.s"), tar $(tail -n 1 "$WORK/tar.s"), tar+fsync $(tail -n 1 "$WORK/tarsync.s"), cp -r $(tail -n 1 "$WORK/cp.s"), fixity $(tail -n 1 "$WORK/fixity.s"), sha512sum $(tail -n 1 "$WORK/sha512.s"), sha256sum $(tail -n 1 "$WORK/sha256.s") (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+  log "  run $run backup by stage (service log): $(grep -o "objects planned in.*" "$WORK/service.log" | tail -n 1)"
 done
 log "Accept-Datetime retrieval ($REQUESTS requests)"
 bench timegate "$BASE" "$SECRET" "$WORK/records.txt" "$REQUESTS" "$OUT"

@@ -191,6 +191,7 @@ public class Backups {
               rs -> {
                 held.put(rs.getString(1), rs.getString(2));
               });
+      long planning = System.nanoTime();
       List<String> roots = new ArrayList<>();
       store.forEachObjectRoot(roots::add);
       progress.total(roots.size() + 1L);
@@ -225,6 +226,7 @@ public class Backups {
             progress.advance(1);
           });
       long bytes = copiedBytes[0];
+      long managing = System.nanoTime();
       // management records after the objects: a disposition executed meanwhile is in here
       tx.executeWithoutResult(
           status -> {
@@ -268,6 +270,7 @@ public class Backups {
       metadata.put("Previous-Backup", previous.map(UUID::toString).orElse(NONE));
       metadata.put("Backup-Started", started.toString());
       metadata.put("Bag-Count", "1 of 1");
+      long writing = System.nanoTime();
       // one tar per target, written under a temporary name, forced to disk, then renamed
       Path first = properties.targets().get(0);
       Path partial = first.resolve(id + SerializedBag.SUFFIX + PARTIAL);
@@ -307,7 +310,17 @@ public class Backups {
                     id)
                 .update();
           });
-      log.info("Backup {}: {} of {} objects, {} bytes", id, copied.size(), roots.size(), bytes);
+      log.info(
+          "Backup {}: {} of {} objects, {} files, {} bytes; objects planned in {} ms, management"
+              + " records in {} ms, written in {} ms",
+          id,
+          copied.size(),
+          roots.size(),
+          payload.size(),
+          bytes,
+          (managing - planning) / 1_000_000,
+          (writing - managing) / 1_000_000,
+          (System.nanoTime() - writing) / 1_000_000);
     } catch (Exception e) {
       for (Path partial : staged) {
         deleteTree(partial);

@@ -125,6 +125,7 @@ final class TarWriter implements Closeable {
 
   private void header(String name, long size) throws IOException {
     byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+    String ustarName = name;
     if (utf8.length >= TarConstants.NAMELEN || !isAscii(utf8)) {
       byte[] record = paxRecord("path", name);
       TarArchiveEntry pax =
@@ -134,8 +135,13 @@ final class TarWriter implements Closeable {
       writeHeader(pax);
       put(record, 0, record.length);
       pad(record.length);
+      // the header's own name field: readers take the name from the pax record; one that does
+      // not gets the name's first 99 ASCII characters. Already short, so commons-compress encodes
+      // it once (a name that does not fit is re-encoded one character shorter at a time: that was
+      // a third of a backup's writing thread)
+      ustarName = ustarFallback(name);
     }
-    TarArchiveEntry entry = new TarArchiveEntry(name);
+    TarArchiveEntry entry = new TarArchiveEntry(ustarName);
     if (!entry.isDirectory()) {
       entry.setSize(size);
     }
@@ -170,11 +176,33 @@ final class TarWriter implements Closeable {
 
   /** The pax header's own name: the entry's last 80 ASCII characters (informational only). */
   private static String asciiTail(String name) {
-    String ascii = name.replaceAll("[^\\x20-\\x7e]", "_");
+    String ascii = printableAscii(name);
     if (ascii.endsWith("/")) {
       ascii = ascii.substring(0, ascii.length() - 1);
     }
     return ascii.length() > 80 ? ascii.substring(ascii.length() - 80) : ascii;
+  }
+
+  /**
+   * The ustar name of an entry whose real name is in a pax record: its first 99 ASCII characters
+   * (fits the 100-byte field), a directory's keeping its trailing {@code /}.
+   */
+  static String ustarFallback(String name) {
+    boolean directory = name.endsWith("/");
+    String ascii = printableAscii(directory ? name.substring(0, name.length() - 1) : name);
+    int room = TarConstants.NAMELEN - 1 - (directory ? 1 : 0);
+    return (ascii.length() > room ? ascii.substring(0, room) : ascii) + (directory ? "/" : "");
+  }
+
+  /** {@code text} with every character outside printable ASCII replaced by {@code _}. */
+  private static String printableAscii(String text) {
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      if (chars[i] < 0x20 || chars[i] > 0x7e) {
+        chars[i] = '_';
+      }
+    }
+    return new String(chars);
   }
 
   private void pad(long size) throws IOException {

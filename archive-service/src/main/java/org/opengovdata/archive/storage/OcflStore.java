@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -210,8 +212,10 @@ public class OcflStore {
    * before anything is copied (the bag's manifests come first in its tar) and content files are
    * read once, while they are written into the bag. A file that changed on disk since ingest
    * therefore fails the bag's verification instead of entering the backup under a digest of its
-   * corrupt bytes. Files the inventory does not list with a sha512 (inventories and sidecars of
-   * versions; objects of other OCFL tools using sha256) are hashed here — they are small.
+   * corrupt bytes. A version's inventory likewise gets the digest its sidecar records (the sidecar
+   * itself is read, hashed and kept as read: a few dozen bytes), so a changed inventory or sidecar
+   * fails verification too. Other files the inventory does not list with a sha512 (objects of other
+   * OCFL tools using sha256) are hashed here.
    *
    * @param bagDirectory where the object root goes in the bag ({@code data/objects/<root>})
    * @param backedUp the inventory digest of each object's last backup, by object id
@@ -236,30 +240,37 @@ public class OcflStore {
         return Optional.empty();
       }
       long bytes = 0;
-      for (Listing entry : storage.listDirectory(objectRoot)) {
-        String name = entry.getRelativePath();
-        boolean version = entry.isDirectory() && name.matches("v\\d+");
-        if (version && Integer.parseInt(name.substring(1)) > inventory.head()) {
-          continue; // being written now: not in the captured inventory
-        }
-        if (entry.isDirectory()) {
-          for (Listing file : storage.listRecursive(objectRoot + "/" + name)) {
-            if (file.isFile()) {
-              String inObject = name + "/" + file.getRelativePath();
-              BagFile planned =
-                  plan(
-                      objectRoot + "/" + inObject,
-                      bagDirectory + "/" + inObject,
-                      inventory.sha512s().get(inObject));
-              files.accept(planned);
-              bytes += planned.size();
-            }
+      Map<String, Long> listed = listObjectFiles(objectRoot, inventory);
+      // versions' sidecars first: read once (small), kept as read, and each names the digest of
+      // its version's inventory, which then need not be read to be planned
+      Map<String, BagFile> sidecars = new HashMap<>();
+      Map<String, String> recorded = new HashMap<>(inventory.sha512s());
+      for (String inObject : listed.keySet()) {
+        if (inObject.endsWith(VERSION_SIDECAR)
+            && inObject.indexOf('/') == inObject.lastIndexOf('/')) {
+          byte[] sidecar = storage.readToString(objectRoot + "/" + inObject).getBytes(UTF_8);
+          sidecars.put(inObject, captured(bagDirectory + "/" + inObject, sidecar));
+          String[] words = new String(sidecar, UTF_8).strip().split("\\s+");
+          if (words.length > 0 && words[0].matches("[0-9a-fA-F]{128}")) {
+            recorded.putIfAbsent(
+                inObject.substring(0, inObject.length() - ".sha512".length()),
+                words[0].toLowerCase(Locale.ROOT));
           }
-        } else if (entry.isFile() && !name.startsWith("inventory.json")) {
-          BagFile planned = plan(objectRoot + "/" + name, bagDirectory + "/" + name, null);
-          files.accept(planned);
-          bytes += planned.size();
         }
+      }
+      for (var entry : listed.entrySet()) {
+        String inObject = entry.getKey();
+        BagFile planned = sidecars.get(inObject);
+        if (planned == null) {
+          planned =
+              plan(
+                  objectRoot + "/" + inObject,
+                  bagDirectory + "/" + inObject,
+                  entry.getValue(),
+                  recorded.get(inObject));
+        }
+        files.accept(planned);
+        bytes += planned.size();
       }
       files.accept(captured(bagDirectory + "/inventory.json", inventory.bytes()));
       files.accept(
@@ -341,25 +352,154 @@ public class OcflStore {
    */
   private BagFile plan(String storagePath, String bagPath, String recordedSha512)
       throws IOException {
+    return plan(storagePath, bagPath, -1, recordedSha512);
+  }
+
+  /** A stored file as a bag file; {@code size} -1 when not known yet. */
+  private BagFile plan(String storagePath, String bagPath, long size, String recordedSha512)
+      throws IOException {
     if (recordedSha512 != null && localRoot != null) {
-      return new BagFile(
-          bagPath, Files.size(localRoot.resolve(storagePath)), recordedSha512, storagePath, null);
+      long known = size >= 0 ? size : Files.size(localRoot.resolve(storagePath));
+      return new BagFile(bagPath, known, recordedSha512, storagePath, null);
     }
     MessageDigest digest = sha512();
     byte[] buffer = COPY_BUFFER.get();
-    long size = 0;
+    long read = 0;
     try (InputStream in = storage.read(storagePath)) {
       for (int n; (n = in.read(buffer)) != -1; ) {
         digest.update(buffer, 0, n);
-        size += n;
+        read += n;
       }
     }
     return new BagFile(
         bagPath,
-        size,
+        read,
         recordedSha512 != null ? recordedSha512 : HexFormat.of().formatHex(digest.digest()),
         storagePath,
         null);
+  }
+
+  /**
+   * The files of an object root a backup copies, by path in the object (sorted), with their sizes
+   * (-1 where the storage does not say): the root's own files other than the inventory and its
+   * sidecar (captured separately), every file of the versions up to the inventory's head, and
+   * whatever is under the root's other directories ({@code extensions}, {@code logs}).
+   *
+   * <p>On a local root a version's files are the ones its inventory names — the content paths of
+   * the manifest, the version's inventory and sidecar — each found with one {@code lstat}, instead
+   * of a walk of every version directory (three directories a version: reading them was most of a
+   * backup's planning). A version directory holds nothing else in a valid object (OCFL 1.1 §3.3;
+   * the fixity audit reports a stray file, E023); a content file the manifest names that is not
+   * there fails the object's planning (it is left out of the backup and the job says why). On S3
+   * the storage lists every file.
+   */
+  private Map<String, Long> listObjectFiles(String objectRoot, Inventory inventory)
+      throws IOException {
+    int head = inventory.head();
+    Map<String, Long> files = new java.util.TreeMap<>();
+    if (localRoot != null) {
+      Path root = localRoot.resolve(objectRoot);
+      List<Path> others = new ArrayList<>();
+      try (var entries = Files.newDirectoryStream(root)) {
+        for (Path entry : entries) {
+          String name = entry.getFileName().toString();
+          BasicFileAttributes attrs =
+              Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          Integer version = attrs.isDirectory() ? versionNumber(name) : null;
+          if (version != null) {
+            if (version <= head) { // later: being written now, not in the captured inventory
+              for (String own : List.of("/inventory.json", "/" + inventory.sidecarName())) {
+                BasicFileAttributes file = attributes(root.resolve(name + own));
+                if (file != null && file.isRegularFile()) {
+                  files.put(name + own, file.size());
+                }
+              }
+            }
+          } else if (attrs.isDirectory()) {
+            others.add(entry);
+          } else if (attrs.isRegularFile() && !isRootInventory(name)) {
+            files.put(name, attrs.size());
+          }
+        }
+      }
+      for (String path : inventory.contentPaths()) {
+        int slash = path.indexOf('/');
+        Integer version = slash > 0 ? versionNumber(path.substring(0, slash)) : null;
+        if (version != null && version <= head) {
+          BasicFileAttributes file = attributes(root.resolve(path));
+          if (file == null || !file.isRegularFile()) {
+            throw new IOException(
+                "%s: %s is in the inventory but not in storage".formatted(objectRoot, path));
+          }
+          files.put(path, file.size());
+        }
+      }
+      for (Path dir : others) {
+        Files.walkFileTree(
+            dir,
+            new java.nio.file.SimpleFileVisitor<>() {
+              @Override
+              public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                  files.put(root.relativize(file).toString().replace('\\', '/'), attrs.size());
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+              }
+            });
+      }
+      return files;
+    }
+    for (Listing entry : storage.listDirectory(objectRoot)) {
+      String name = entry.getRelativePath();
+      Integer version = entry.isDirectory() ? versionNumber(name) : null;
+      if (version != null && version > head) {
+        continue; // being written now: not in the captured inventory
+      }
+      if (entry.isDirectory()) {
+        for (Listing file : storage.listRecursive(objectRoot + "/" + name)) {
+          if (file.isFile()) {
+            files.put(name + "/" + file.getRelativePath(), -1L);
+          }
+        }
+      } else if (entry.isFile() && !isRootInventory(name)) {
+        files.put(name, -1L);
+      }
+    }
+    return files;
+  }
+
+  /** A version's inventory sidecar, {@code vN/inventory.json.sha512}. */
+  private static final String VERSION_SIDECAR = "/inventory.json.sha512";
+
+  /** An object root's sidecar when its digest algorithm is sha512 (ocfl-java's default). */
+  private static final String SHA512_SIDECAR = "/inventory.json.sha512";
+
+  private static final java.nio.charset.Charset UTF_8 = java.nio.charset.StandardCharsets.UTF_8;
+
+  /** The attributes of {@code file}, not following a link; null when it does not exist. */
+  private static BasicFileAttributes attributes(Path file) throws IOException {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  private static boolean isRootInventory(String inObject) {
+    return inObject.startsWith("inventory.json");
+  }
+
+  /** {@code n} for a version directory's name {@code vn} (zero-padded or not), else null. */
+  private static Integer versionNumber(String name) {
+    if (name.length() < 2 || name.charAt(0) != 'v') {
+      return null;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      if (!Character.isDigit(name.charAt(i))) {
+        return null;
+      }
+    }
+    return Integer.parseInt(name.substring(1));
   }
 
   /**
@@ -419,7 +559,8 @@ public class OcflStore {
 
   /**
    * A root inventory as read, with {@code sha512s}: the recorded sha512 of each content path (empty
-   * when the inventory uses another digest algorithm).
+   * when the inventory uses another digest algorithm), and {@code contentPaths}: every path its
+   * manifest names.
    */
   private record Inventory(
       String id,
@@ -428,16 +569,19 @@ public class OcflStore {
       String digest,
       String sidecarName,
       String sidecar,
-      Map<String, String> sha512s) {}
+      Map<String, String> sha512s,
+      List<String> contentPaths) {}
 
   /** The root inventory if its sidecar matches it; null while they disagree (being replaced). */
   private Inventory readInventory(String objectRoot) throws IOException {
     String sidecarName =
-        storage.listDirectory(objectRoot).stream()
-            .map(Listing::getRelativePath)
-            .filter(n -> n.startsWith("inventory.json."))
-            .findFirst()
-            .orElseThrow(() -> new IOException(objectRoot + ": no inventory sidecar"));
+        localRoot != null && Files.isRegularFile(localRoot.resolve(objectRoot + SHA512_SIDECAR))
+            ? SHA512_SIDECAR.substring(1)
+            : storage.listDirectory(objectRoot).stream()
+                .map(Listing::getRelativePath)
+                .filter(n -> n.startsWith("inventory.json."))
+                .findFirst()
+                .orElseThrow(() -> new IOException(objectRoot + ": no inventory sidecar"));
     byte[] bytes;
     try (InputStream in = storage.read(objectRoot + "/inventory.json")) {
       bytes = in.readAllBytes();
@@ -464,7 +608,15 @@ public class OcflStore {
     JsonNode json = this.json.readTree(bytes);
     String head = json.get("head").asString();
     Map<String, String> sha512s = new HashMap<>();
+    List<String> contentPaths = new ArrayList<>();
     JsonNode manifest = json.get("manifest");
+    if (manifest != null) {
+      for (var entry : manifest.properties()) {
+        for (JsonNode path : entry.getValue()) {
+          contentPaths.add(path.asString());
+        }
+      }
+    }
     if (json.path("digestAlgorithm").asString("").equals("sha512") && manifest != null) {
       for (var entry : manifest.properties()) {
         String recorded = entry.getKey().toLowerCase(Locale.ROOT);
@@ -480,7 +632,8 @@ public class OcflStore {
         digest,
         sidecarName,
         sidecar,
-        sha512s);
+        sha512s,
+        contentPaths);
   }
 
   private void copyIn(Path file, String storagePath) {

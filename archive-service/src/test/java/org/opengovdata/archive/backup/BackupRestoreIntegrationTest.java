@@ -278,6 +278,52 @@ class BackupRestoreIntegrationTest {
     assertThat(JsonPath.<List<Boolean>>read(corrupt, "$.targets[*].valid"))
         .containsExactly(false, false);
     assertThat(JsonPath.<String>read(corrupt, "$.targets[0].problem")).contains("丙.txt");
+
+    // an older version's inventory gets the digest its sidecar records, not one of the bytes read
+    // now: an inventory changed in storage fails verify too
+    String ding =
+        api.archive(
+            ArchiveApi.metadata("备份丁 " + marker, null, "2016-01-01", "Y10", "PUBLIC"),
+            "丁.txt",
+            "text/plain",
+            "丁 第一版".getBytes(StandardCharsets.UTF_8));
+    assertThat(
+            api.addVersion(ding, "丁.txt", "丁 第二版".getBytes(StandardCharsets.UTF_8), "二")
+                .statusCode())
+        .isEqualTo(201);
+    Path firstInventory =
+        ArchiveApi.storedContent(OCFL_ROOT, ding, 1, "x")
+            .getParent()
+            .getParent()
+            .getParent()
+            .resolve("inventory.json");
+    String inventory = Files.readString(firstInventory);
+    assertThat(inventory).contains("\"v1\"");
+    Files.writeString(firstInventory, inventory.replaceFirst("\"v1\"", "\"v1\" "));
+    String changed = backup(api);
+    String inventoryCheck = verify(api, JsonPath.read(changed, "$.id"));
+    assertThat(JsonPath.<Boolean>read(inventoryCheck, "$.valid")).as(inventoryCheck).isFalse();
+    assertThat(JsonPath.<String>read(inventoryCheck, "$.targets[0].problem"))
+        .contains("v1/inventory.json");
+
+    // a content file the inventory names but storage lost: that object is left out and the job
+    // says which file, the rest of the backup goes ahead
+    String wu =
+        api.archive(
+            ArchiveApi.metadata("备份戊 " + marker, null, "2016-01-01", "Y10", "PUBLIC"),
+            "戊.txt",
+            "text/plain",
+            "戊 原件".getBytes(StandardCharsets.UTF_8));
+    Files.delete(ArchiveApi.storedContent(OCFL_ROOT, wu, 1, "戊.txt"));
+    HttpResponse<String> started = api.postJson("/backups", null, ArchiveApi.admin());
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    String partial =
+        api.awaitJob("/jobs/" + JsonPath.read(started.body(), "$.id"), ArchiveApi.admin());
+    assertThat(JsonPath.<String>read(partial, "$.state")).as(partial).isEqualTo("SUCCEEDED");
+    assertThat(JsonPath.<List<String>>read(partial, "$.problems"))
+        .singleElement()
+        .asString()
+        .contains("v1/content/content/戊.txt", "not backed up");
   }
 
   @Test

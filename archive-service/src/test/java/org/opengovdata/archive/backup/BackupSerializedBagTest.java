@@ -66,6 +66,23 @@ class BackupSerializedBagTest {
   }
 
   @Test
+  void aLongNamesHeaderFitsUstarAndTarReadsTheRealNameFromThePaxRecord() throws Exception {
+    assertThat(TarWriter.ustarFallback(ID + "/" + LONG))
+        .hasSizeLessThan(100)
+        .startsWith(ID + "/data/objects/")
+        .doesNotContain("长");
+    assertThat(TarWriter.ustarFallback(ID + "/" + "目录/".repeat(60)))
+        .hasSizeLessThan(100)
+        .endsWith("/");
+    Path tar = write("names.tar", List.of(file(LONG, "长")), Map.of());
+    Process list =
+        new ProcessBuilder("tar", "-tf", tar.toString()).redirectErrorStream(true).start();
+    String listed = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(list.waitFor()).as(listed).isZero();
+    assertThat(listed.lines()).contains(ID + "/" + LONG, ID + "/data/objects/长路径/");
+  }
+
+  @Test
   void verifyNamesTheFileWhoseBytesDifferFromTheManifest() throws IOException {
     // the manifest has the recorded digest of "甲"; the bytes written are another file's
     Path tar =

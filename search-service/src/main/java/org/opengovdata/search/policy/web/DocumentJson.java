@@ -1,5 +1,6 @@
 package org.opengovdata.search.policy.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.util.List;
 import org.opengovdata.search.api.model.DocumentHitDto;
@@ -55,7 +56,13 @@ final class DocumentJson extends AbstractHttpMessageConverter<Object> {
   @Override
   protected void writeInternal(Object answer, HttpOutputMessage outputMessage)
       throws java.io.IOException {
-    write(answer, outputMessage.getBody());
+    // whole, with its length: Jackson's converter flushes its generator into the response, which
+    // makes Tomcat answer chunked, the body and the closing chunk in two writes; one write with a
+    // Content-Length is what Elasticsearch does for the same request
+    ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
+    write(answer, body);
+    outputMessage.getHeaders().setContentLength(body.size());
+    body.writeTo(outputMessage.getBody());
   }
 
   /** The answer's JSON onto {@code out} (flushed, not closed), as Jackson's converter does it. */

@@ -3,8 +3,16 @@ package org.opengovdata.common.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,6 +119,79 @@ public abstract class AbstractServiceIT extends ServiceSecurityContract {
       AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
     }
     assertThat(Http.get(url("/readyz")).statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * A caller that keeps its connection (the gateway's pool) is never made to open a new one:
+   * Tomcat's default ended a connection after 100 requests, and the 101st paid a new connection
+   * (opendata-defaults.yml). 150 requests, written one after the other on one socket, are all
+   * answered on it, none with {@code Connection: close}.
+   */
+  @Test
+  void aKeptAliveConnectionServesMoreThanAHundredRequests() throws IOException {
+    int requests = 150;
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
+      byte[] request =
+          ("GET /readyz HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+      for (int i = 1; i <= requests; i++) {
+        out.write(request);
+        out.flush();
+        Map<String, String> head = readResponseHead(in);
+        assertThat(head.get(":status")).as("request %d", i).isEqualTo("200");
+        assertThat(head.get("connection")).as("request %d", i).isNotEqualToIgnoringCase("close");
+        assertThat(readBody(in, head)).as("request %d", i).contains("\"status\"");
+      }
+    }
+  }
+
+  /** The status (as {@code :status}) and the headers (lower-case names) of one response. */
+  private static Map<String, String> readResponseHead(BufferedInputStream in) throws IOException {
+    Map<String, String> head = new HashMap<>();
+    String statusLine = readLine(in);
+    assertThat(statusLine).as("status line").startsWith("HTTP/1.1 ");
+    head.put(":status", statusLine.substring(9, 12));
+    for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+      int colon = line.indexOf(':');
+      head.put(
+          line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          line.substring(colon + 1).trim());
+    }
+    return head;
+  }
+
+  /** The body after {@code head}: by its Content-Length, or chunk by chunk. */
+  private static String readBody(BufferedInputStream in, Map<String, String> head)
+      throws IOException {
+    if (head.containsKey("content-length")) {
+      return new String(
+          in.readNBytes(Integer.parseInt(head.get("content-length"))), StandardCharsets.UTF_8);
+    }
+    assertThat(head.get("transfer-encoding")).isEqualToIgnoringCase("chunked");
+    StringBuilder body = new StringBuilder();
+    for (int size = Integer.parseInt(readLine(in).trim(), 16);
+        size > 0;
+        size = Integer.parseInt(readLine(in).trim(), 16)) {
+      body.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
+      readLine(in);
+    }
+    readLine(in);
+    return body.toString();
+  }
+
+  private static String readLine(BufferedInputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        throw new IOException("the service closed the connection after: " + line);
+      }
+      if (c != '\r') {
+        line.append((char) c);
+      }
+    }
+    return line.toString();
   }
 
   @Test

@@ -32,11 +32,7 @@ class ConnectionLimitsConfiguration {
                             "opendata.malformedRequestHead",
                             "opendata.bodyRateFloor",
                             new BodyRateFloor(
-                                limits.minBodyRate().toBytes(), limits.bodyRateGrace().toNanos()))
-                        .addAfter(
-                            "opendata.bodyRateFloor",
-                            "opendata.resumeReadAfterResponse",
-                            new ResumeReadAfterResponse());
+                                limits.minBodyRate().toBytes(), limits.bodyRateGrace().toNanos()));
                   }
                   // without the codec (not HTTP/1.1) the handler would see bytes, not requests
                   // and cut every connection: then only Netty's own timeouts apply

@@ -49,7 +49,7 @@ public class ProblemResponses {
   /**
    * A refusal written before the request's body was read (401, 403, 413, 429, …) closes the
    * connection (RFC 9112 §9.6): the client may still be sending a body nobody will read. A refusal
-   * of a request without a body keeps the connection ({@link ResumeReadAfterResponse}).
+   * of a request without a body keeps the connection ({@code GatewayKeepAliveIntegrationTest}).
    */
   private static void closeIfBodyUnread(ServerWebExchange exchange, HttpHeaders headers) {
     HttpHeaders request = exchange.getRequest().getHeaders();

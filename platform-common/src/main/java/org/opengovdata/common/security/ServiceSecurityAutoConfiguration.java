@@ -1,5 +1,6 @@
 package org.opengovdata.common.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,24 +95,37 @@ public class ServiceSecurityAutoConfiguration {
     return http.build();
   }
 
+  /** Verified tokens remembered at most (the gateway sends one token per active key). */
+  static final int VERIFIED_TOKENS = 4_096;
+
   @Bean
   JwtDecoder identityTokenDecoder(IdentityTokenProperties properties) {
+    return identityTokenDecoder(properties, Clock.systemUTC());
+  }
+
+  /**
+   * The gateway's identity tokens, checked in full (signature, issuer, timestamps, lifetime) the
+   * first time a token is seen, then served from {@link VerifiedTokenCache} until its {@code exp}.
+   */
+  static JwtDecoder identityTokenDecoder(IdentityTokenProperties properties, Clock clock) {
     NimbusJwtDecoder decoder =
         NimbusJwtDecoder.withSecretKey(IdentityToken.key(properties.secret()))
             .macAlgorithm(MacAlgorithm.HS256)
             .build();
+    JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+    timestamps.setClock(clock);
     decoder.setJwtValidator(
         new DelegatingOAuth2TokenValidator<>(
-            new JwtTimestampValidator(properties.clockSkew()),
+            timestamps,
             new JwtIssuerValidator(IdentityToken.ISSUER),
-            shortLived(properties.clockSkew())));
-    return decoder;
+            shortLived(properties.clockSkew(), clock)));
+    return new VerifiedTokenCache(decoder, clock, VERIFIED_TOKENS);
   }
 
   /** Rejects tokens that live longer than the gateway ever mints, or that lack a lifetime. */
-  private static OAuth2TokenValidator<Jwt> shortLived(Duration skew) {
+  private static OAuth2TokenValidator<Jwt> shortLived(Duration skew, Clock clock) {
     return jwt ->
-        lifetimeProblem(jwt.getIssuedAt(), jwt.getExpiresAt(), Instant.now(), skew)
+        lifetimeProblem(jwt.getIssuedAt(), jwt.getExpiresAt(), clock.instant(), skew)
             .map(
                 problem ->
                     OAuth2TokenValidatorResult.failure(

@@ -47,8 +47,8 @@ class GatewayRoutingIntegrationTest {
     registry.add("SEARCH_URL", () -> "http://127.0.0.1:" + DEAD_SEARCH_PORT);
     registry.add("ARCHIVE_URL", () -> "http://127.0.0.1:" + LATE_ARCHIVE_PORT);
     // Not a rate-limit test: the anonymous read budget (120 a minute per address) is counted
-    // cluster-wide in Redis, so the anonymous reads of the gateway test classes that ran just before
-    // from 127.0.0.1 counted against this class's sixty concurrent reads (a 429 in a full run).
+    // cluster-wide in Redis, so the anonymous reads from 127.0.0.1 of the gateway test classes
+    // that ran just before counted against this class's sixty concurrent reads (a 429 once).
     registry.add("opendata.gateway.rate-limits.anonymous.read", () -> "100000");
   }
 
